@@ -1,0 +1,42 @@
+import { resolve } from 'node:path';
+
+/** Everything the server reads from the environment, validated once at start. */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** When set, a PostgreSQL server; otherwise the embedded PGlite in `dataDir/pgdata`. */
+  databaseUrl?: string;
+  /** Load the demo province on first start. Never in production. */
+  demo: boolean;
+  production: boolean;
+  /** Serve the built web UI from this folder when it exists. */
+  webDist: string;
+  maxUploadBytes: number;
+  secureCookies: boolean;
+}
+
+function flag(value: string | undefined): boolean {
+  return value !== undefined && ['1', 'true', 'yes', 'on'].includes(value.toLowerCase());
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const production = env.NODE_ENV === 'production';
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT không hợp lệ: ${env.PORT}`);
+  const maxUploadMb = Number(env.VANTHU_MAX_UPLOAD_MB ?? 100);
+  if (!(maxUploadMb > 0)) throw new Error(`VANTHU_MAX_UPLOAD_MB không hợp lệ: ${env.VANTHU_MAX_UPLOAD_MB}`);
+  const demo = flag(env.VANTHU_DEMO);
+  if (demo && production) throw new Error('VANTHU_DEMO không được bật ở chế độ production (NODE_ENV=production).');
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    dataDir: resolve(env.VANTHU_DATA_DIR ?? './data'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    demo,
+    production,
+    webDist: resolve(env.VANTHU_WEB_DIST ?? new URL('../../../web/dist', import.meta.url).pathname),
+    maxUploadBytes: Math.round(maxUploadMb * 1024 * 1024),
+    secureCookies: production || flag(env.VANTHU_SECURE_COOKIES),
+  };
+}

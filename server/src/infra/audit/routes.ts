@@ -1,0 +1,60 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { Services } from '../module.js';
+import { errors } from '../http/schemas.js';
+import { hasRole } from '../auth/actor.js';
+import { forbidden, notFound } from '../../shared/errors.js';
+import { listAudit, verifyAuditChain } from './audit.js';
+
+const Entry = Type.Object({
+  seq: Type.Number(),
+  at: Type.String({ format: 'date-time' }),
+  actorId: Type.Union([Type.String(), Type.Null()]),
+  actorName: Type.Union([Type.String(), Type.Null()]),
+  agencyId: Type.Union([Type.String(), Type.Null()]),
+  action: Type.String(),
+  objectType: Type.Union([Type.String(), Type.Null()]),
+  objectId: Type.Union([Type.String(), Type.Null()]),
+  details: Type.Unknown(),
+  ip: Type.Union([Type.String(), Type.Null()]),
+});
+
+const Query = Type.Object({
+  agencyId: Type.Optional(Type.String({ format: 'uuid' })),
+  action: Type.Optional(Type.String({ maxLength: 100 })),
+  objectType: Type.Optional(Type.String({ maxLength: 50 })),
+  objectId: Type.Optional(Type.String({ maxLength: 100 })),
+  beforeSeq: Type.Optional(Type.Integer({ minimum: 1 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
+});
+const tags = ['audit'];
+
+export const auditRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app) => {
+  app.get(
+    '/',
+    { schema: { tags, summary: 'Nhật ký hệ thống (quản trị, thanh tra: mọi cơ quan; lãnh đạo cơ quan: cơ quan mình)', querystring: Query, response: { 200: Type.Array(Entry), ...errors(401, 403, 404) } } },
+    async (request) => {
+      const actor = request.ctx.actor!;
+      const wide = hasRole(actor, 'admin', 'inspector');
+      if (!wide && !hasRole(actor, 'agency_head', 'deputy_head')) throw forbidden();
+      const agencyId = request.query.agencyId ?? (wide ? undefined : actor.agencyId);
+      if (!wide && agencyId !== actor.agencyId) throw notFound('Cơ quan');
+      return (await listAudit(request.ctx.db, { ...request.query, agencyId, limit: request.query.limit ?? 100 })) as never;
+    },
+  );
+
+  app.get(
+    '/verify',
+    {
+      schema: {
+        tags,
+        summary: 'Kiểm tra chuỗi băm của nhật ký (quản trị hệ thống)',
+        response: { 200: Type.Object({ checked: Type.Number(), broken: Type.Union([Type.Null(), Type.Object({ seq: Type.Number(), reason: Type.String() })]) }), ...errors(401, 403) },
+      },
+    },
+    async (request) => {
+      if (!hasRole(request.ctx.actor!, 'admin')) throw forbidden();
+      return verifyAuditChain(request.ctx.db);
+    },
+  );
+};

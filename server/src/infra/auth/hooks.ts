@@ -1,0 +1,74 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Db } from '../db/database.js';
+import type { Clock } from '../time/clock.js';
+import type { FileStore } from '../storage/file-store.js';
+import type { Ctx } from '../context.js';
+import type { Actor } from './actor.js';
+import type { IdentityProvider } from './identity.js';
+import { AppError } from '../../shared/errors.js';
+import { CSRF_HEADER, findSession, SESSION_COOKIE, type Session } from './sessions.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    ctx: Ctx;
+    session: Session | null;
+  }
+  interface FastifyContextConfig {
+    /** Reachable without a session (login). */
+    public?: boolean;
+  }
+}
+
+export interface RequestDeps {
+  db: Db;
+  clock: Clock;
+  files: FileStore;
+  identity: IdentityProvider;
+}
+
+/** Reads the session cookie of every request and builds its context (actor or none). */
+export function installSessionLoader(app: FastifyInstance, deps: RequestDeps): void {
+  app.decorateRequest('ctx', null as unknown as Ctx);
+  app.decorateRequest('session', null);
+  app.addHook('onRequest', async (request) => {
+    let actor: Actor | null = null;
+    const token = request.cookies[SESSION_COOKIE];
+    if (token && request.url.startsWith('/api/')) {
+      const session = await findSession(deps.db, token, deps.clock.now());
+      if (session) {
+        actor = (await deps.identity.loadActor(deps.db, session.userId)) ?? null;
+        if (actor) request.session = session;
+      }
+    }
+    request.ctx = { db: deps.db, clock: deps.clock, actor, ip: request.ip ?? null, files: deps.files };
+  });
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Guards module routes: a session unless the route is public, and CSRF protection on every
+ * state-changing request (the session's token in a header a cross-site form cannot set).
+ */
+export async function guardRoute(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
+  const isPublic = request.routeOptions.config?.public === true;
+  if (UNSAFE.has(request.method)) checkSameOrigin(request);
+  if (isPublic) return;
+  if (!request.ctx.actor || !request.session) throw new AppError('UNAUTHENTICATED', 'Bạn cần đăng nhập.');
+  if (UNSAFE.has(request.method) && request.headers[CSRF_HEADER] !== request.session.csrfToken) {
+    throw new AppError('CSRF_FAILED', 'Phiên làm việc không hợp lệ (thiếu mã chống giả mạo yêu cầu). Hãy tải lại trang.');
+  }
+}
+
+/** A browser names the page a request comes from; a state change from another site is refused. */
+function checkSameOrigin(request: FastifyRequest): void {
+  const origin = request.headers.origin;
+  if (!origin) return;
+  let host: string;
+  try {
+    host = new URL(origin).host;
+  } catch {
+    host = '';
+  }
+  if (host !== request.headers.host) throw new AppError('CSRF_FAILED', 'Yêu cầu từ trang web khác bị từ chối.');
+}

@@ -1,0 +1,27 @@
+import type { Generated } from 'kysely';
+
+export interface AuthSessionTable {
+  /** SHA-256 of the cookie token: a stolen database does not give working cookies. */
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: Date;
+  last_seen_at: Date;
+  expires_at: Date;
+  revoked_at: Date | null;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface AuthThrottleTable {
+  /** 'user:<username>' or 'ip:<address>' */
+  key: string;
+  failures: Generated<number>;
+  window_start: Date;
+  locked_until: Date | null;
+}
+
+export type AuthTables = {
+  auth_session: AuthSessionTable;
+  auth_throttle: AuthThrottleTable;
+}

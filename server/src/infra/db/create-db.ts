@@ -1,0 +1,48 @@
+import { mkdir } from 'node:fs/promises';
+import pg from 'pg';
+import { Kysely, PostgresDialect } from 'kysely';
+import { PGlite } from '@electric-sql/pglite';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import type { Db } from './database.js';
+
+export type Engine = 'pglite' | 'postgres';
+
+export interface DatabaseHandle {
+  db: Db;
+  engine: Engine;
+  close(): Promise<void>;
+}
+
+// int8 (counts, sequence numbers) as numbers: every value we keep fits in 2^53.
+pg.types.setTypeParser(20, (v) => Number(v));
+// `date` columns stay 'YYYY-MM-DD' strings: a legal date has no time zone.
+pg.types.setTypeParser(1082, (v) => v);
+
+export async function openPostgres(url: string): Promise<DatabaseHandle> {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // Fail at start, not on the first request.
+  await pool.query('select 1');
+  const db = new Kysely<object>({ dialect: new PostgresDialect({ pool }) }) as Db;
+  return { db, engine: 'postgres', close: () => db.destroy() };
+}
+
+/**
+ * Embedded PostgreSQL. `dir` is a data directory or undefined for memory.
+ * PGlite serves one connection: the pool must stay at max 1 (more crashes mid-transaction).
+ */
+export async function openPglite(dir?: string): Promise<DatabaseHandle> {
+  if (dir) await mkdir(dir, { recursive: true });
+  const pglite = await PGlite.create(dir ?? 'memory://', { extensions: { unaccent, pg_trgm } });
+  const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 } as pg.PoolConfig);
+  const db = new Kysely<object>({ dialect: new PostgresDialect({ pool }) }) as Db;
+  return {
+    db,
+    engine: 'pglite',
+    close: async () => {
+      await db.destroy();
+      await pglite.close();
+    },
+  };
+}

@@ -1,0 +1,22 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { Migrations } from './db/migrator.js';
+import type { IdentityProvider } from './auth/identity.js';
+import type { FileStore } from './storage/file-store.js';
+
+/** Shared services handed to every module's routes by the composition root (app.ts). */
+export interface Services {
+  identity: IdentityProvider;
+  files: FileStore;
+  secureCookies: boolean;
+}
+
+/**
+ * How a domain plugs in: its tables (migrations) and its routes, mounted under `/api/<prefix>`
+ * as an encapsulated plugin. Adding a domain is one line in modules.ts.
+ */
+export interface AppModule {
+  name: string;
+  prefix: string;
+  migrations: Migrations;
+  routes?: FastifyPluginAsync<{ services: Services }>;
+}

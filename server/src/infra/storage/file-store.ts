@@ -1,0 +1,164 @@
+import { createHash } from 'node:crypto';
+import { Transform, type Readable } from 'node:stream';
+import type { Ctx } from '../context.js';
+import { assertTransaction, type Db } from '../db/database.js';
+import { requireActor } from '../context.js';
+import { canReadAgency } from '../auth/actor.js';
+import { AppError, notFound } from '../../shared/errors.js';
+import { nfc } from '../../shared/text.js';
+import { detectFormat } from '../formats/detect.js';
+import { recordAudit } from '../audit/audit.js';
+import { BlobTooLargeError, type BlobDriver } from './blob-driver.js';
+import type { Selectable } from 'kysely';
+import type { StorageTables, StoredFileTable } from './tables.js';
+
+export interface StoredFile {
+  id: string;
+  agencyId: string;
+  sha256: string;
+  size: number;
+  format: string;
+  mediaType: string;
+  originalName: string;
+  createdAt: Date;
+}
+
+/** Points of a store where a crash test kills the process. */
+export type StoreStep = 'staged' | 'committed' | 'recorded';
+
+export interface FileStoreOptions {
+  driver: BlobDriver;
+  maxBytes: number;
+  onStep?: (step: StoreStep) => void | Promise<void>;
+}
+
+const filesDb = (db: Db) => db.withTables<StorageTables>();
+
+/**
+ * Files of every module: bytes in the blob driver, one `stored_file` row per stored object.
+ * The blob is durable before its row is written (no row without its file); a blob whose row never
+ * committed is an orphan removed by `reconcile` (no file without its row).
+ */
+export class FileStore {
+  constructor(private readonly options: FileStoreOptions) {}
+
+  get maxBytes(): number {
+    return this.options.maxBytes;
+  }
+
+  /** Stores an uploaded file after checking its format by content (Q-9.3). Runs in the caller's transaction. */
+  async store(ctx: Ctx, input: { source: Readable; originalName: string }): Promise<StoredFile> {
+    assertTransaction(ctx.db);
+    const actor = requireActor(ctx);
+    const originalName = nfc(input.originalName).slice(0, 255) || 'tep-khong-ten';
+    let staged;
+    try {
+      staged = await this.options.driver.stage(input.source, this.options.maxBytes);
+    } catch (err) {
+      if (err instanceof BlobTooLargeError) {
+        throw new AppError('PAYLOAD_TOO_LARGE', `Tệp vượt quá dung lượng cho phép (${Math.floor(err.maxBytes / 1048576)} MB).`);
+      }
+      throw err;
+    }
+    await this.options.onStep?.('staged');
+    const detected = await detectFormat(staged.localPath, originalName);
+    if (!detected.ok) {
+      await staged.discard();
+      throw new AppError(detected.code, detected.message, { detected: detected.detected });
+    }
+    await staged.commit();
+    await this.options.onStep?.('committed');
+    const row = await filesDb(ctx.db)
+      .insertInto('stored_file')
+      .values({
+        agency_id: actor.agencyId,
+        sha256: staged.sha256,
+        size: staged.size,
+        format: detected.format,
+        media_type: detected.mediaType,
+        original_name: originalName,
+        created_by: actor.userId,
+        created_at: ctx.clock.now(),
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(ctx, { action: 'file.store', objectType: 'file', objectId: row.id, details: { sha256: row.sha256, size: row.size, name: originalName } });
+    await this.options.onStep?.('recorded');
+    return present(row);
+  }
+
+  /** A file the actor may read; another agency's file answers as missing. */
+  async get(ctx: Ctx, id: string): Promise<StoredFile> {
+    const actor = requireActor(ctx);
+    const row = await filesDb(ctx.db).selectFrom('stored_file').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row || !canReadAgency(actor, row.agency_id)) throw notFound('Tệp');
+    return present(row);
+  }
+
+  /** The bytes, hashed while they stream: a blob that no longer matches its hash ends the stream with an error. */
+  openVerified(file: Pick<StoredFile, 'sha256'>): Readable {
+    const hash = createHash('sha256');
+    const check = new Transform({
+      transform(chunk: Buffer, _enc, done) {
+        hash.update(chunk);
+        done(null, chunk);
+      },
+      flush(done) {
+        const actual = hash.digest('hex');
+        done(actual === file.sha256 ? null : new AppError('INTERNAL_ERROR', `Tệp bị hỏng: mã băm ${actual} khác ${file.sha256}.`));
+      },
+    });
+    const source = this.options.driver.open(file.sha256);
+    source.on('error', (err) => check.destroy(err));
+    return source.pipe(check);
+  }
+
+  /** Re-reads a blob and compares its hash (fixity check). */
+  async verify(file: Pick<StoredFile, 'sha256'>): Promise<boolean> {
+    try {
+      for await (const _chunk of this.openVerified(file)) {
+        /* reading is the check */
+      }
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * Repairs what an interrupted store leaves: temp files, and blobs whose row never committed.
+   * Blobs younger than `graceMs` are left alone: their row may be about to commit in another process.
+   */
+  async reconcile(db: Db, graceMs = 60 * 60 * 1000): Promise<{ tempRemoved: number; orphansRemoved: number; missing: string[] }> {
+    const driver = this.options.driver;
+    const tempRemoved = await driver.cleanTemp();
+    const q = filesDb(db);
+    let orphansRemoved = 0;
+    const cutoff = Date.now() - graceMs;
+    for await (const blob of driver.list()) {
+      if (blob.mtime.getTime() > cutoff) continue;
+      const used = await q.selectFrom('stored_file').select('id').where('sha256', '=', blob.sha256).limit(1).executeTakeFirst();
+      if (!used) {
+        await driver.delete(blob.sha256);
+        orphansRemoved++;
+      }
+    }
+    const missing: string[] = [];
+    const hashes = await q.selectFrom('stored_file').select('sha256').distinct().execute();
+    for (const { sha256 } of hashes) if (!(await driver.exists(sha256))) missing.push(sha256);
+    return { tempRemoved, orphansRemoved, missing };
+  }
+}
+
+function present(row: Selectable<StoredFileTable>): StoredFile {
+  return {
+    id: row.id,
+    agencyId: row.agency_id,
+    sha256: row.sha256,
+    size: row.size,
+    format: row.format,
+    mediaType: row.media_type,
+    originalName: row.original_name,
+    createdAt: row.created_at,
+  };
+}

@@ -1,0 +1,63 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { Services } from '../module.js';
+import { withTx } from '../http/request-context.js';
+import { errors, IdParams } from '../http/schemas.js';
+import { AppError } from '../../shared/errors.js';
+import { recordAudit } from '../audit/audit.js';
+
+const StoredFileSchema = Type.Object({
+  id: Type.String(),
+  agencyId: Type.String(),
+  sha256: Type.String(),
+  size: Type.Number(),
+  format: Type.String(),
+  mediaType: Type.String(),
+  originalName: Type.String(),
+  createdAt: Type.String({ format: 'date-time' }),
+});
+const tags = ['files'];
+
+export const fileRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
+  app.post(
+    '/',
+    {
+      schema: {
+        tags,
+        summary: 'Tải lên một tệp (multipart, trường "file"); định dạng kiểm tra theo nội dung (Q-9.3)',
+        consumes: ['multipart/form-data'],
+        response: { 201: StoredFileSchema, ...errors(400, 401, 403, 413, 415) },
+      },
+    },
+    async (request, reply) => {
+      if (!request.isMultipart()) throw new AppError('BAD_REQUEST', 'Cần gửi tệp dạng multipart/form-data.');
+      const part = await request.file({ limits: { fileSize: services.files.maxBytes + 1, files: 1 } });
+      if (!part) throw new AppError('BAD_REQUEST', 'Không có tệp nào được gửi lên.');
+      // One byte over the limit reaches the store, which refuses it before anything is recorded.
+      const stored = await withTx(request, (ctx) => ctx.files.store(ctx, { source: part.file, originalName: part.filename }));
+      return reply.status(201).send(stored as never);
+    },
+  );
+
+  app.get('/:id', { schema: { tags, summary: 'Thông tin tệp', params: IdParams, response: { 200: StoredFileSchema, ...errors(401, 404) } } }, async (request) =>
+    (await request.ctx.files.get(request.ctx, request.params.id)) as never,
+  );
+
+  app.get(
+    '/:id/content',
+    { schema: { tags, summary: 'Tải tệp về (kiểm tra mã băm khi đọc; ghi nhật ký)', params: IdParams, response: errors(401, 404) } },
+    async (request, reply) => {
+      const file = await withTx(request, async (ctx) => {
+        const found = await ctx.files.get(ctx, request.params.id);
+        await recordAudit(ctx, { action: 'file.read', objectType: 'file', objectId: found.id, agencyId: found.agencyId });
+        return found;
+      });
+      reply
+        .header('content-type', file.mediaType)
+        .header('content-length', file.size)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.originalName)}`)
+        .header('x-content-type-options', 'nosniff');
+      return reply.send(request.ctx.files.openVerified(file));
+    },
+  );
+};

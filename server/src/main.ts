@@ -1,0 +1,43 @@
+import { loadConfig } from './config/env.js';
+import { DataDirLockedError } from './infra/db/lock.js';
+import { systemClock } from './infra/time/clock.js';
+import { openRuntime } from './runtime.js';
+import { buildApp } from './app.js';
+import { seedDemoIfEmpty } from './demo/seed.js';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const runtime = await openRuntime(config);
+  if (config.demo) {
+    const seeded = await seedDemoIfEmpty(runtime.db, systemClock, runtime.files);
+    if (seeded) console.log('Đã nạp dữ liệu mẫu (tỉnh Thái Nguyên). Mật khẩu mọi tài khoản mẫu: demo');
+  }
+  const app = await buildApp({
+    db: runtime.db,
+    engine: runtime.engine,
+    clock: systemClock,
+    files: runtime.files,
+    secureCookies: config.secureCookies,
+    webDist: config.webDist,
+    logger: true,
+  });
+  let closing = false;
+  const stop = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'stopping');
+    await app.close();
+    await runtime.shutdown();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  await app.listen({ port: config.port, host: config.host });
+  console.log(`VănThư đang chạy tại http://localhost:${config.port} (cơ sở dữ liệu: ${runtime.engine === 'pglite' ? `PGlite nhúng trong ${config.dataDir}` : 'PostgreSQL'})`);
+}
+
+main().catch((err) => {
+  if (err instanceof DataDirLockedError) console.error(err.message);
+  else console.error('Không khởi động được VănThư:', err instanceof Error ? err.message : err);
+  process.exit(1);
+});

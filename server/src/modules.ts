@@ -1,0 +1,17 @@
+import type { AppModule } from './infra/module.js';
+import { dbMigrations } from './infra/db/migrations.js';
+import { auditModule } from './infra/audit/index.js';
+import { storageModule } from './infra/storage/index.js';
+import { authModule } from './infra/auth/index.js';
+import { agenciesModule } from './agencies/index.js';
+import { usersModule } from './users/index.js';
+
+/** Every module, in dependency order. Adding a domain is one line here. */
+export const MODULES: AppModule[] = [
+  { name: 'db', prefix: '', migrations: dbMigrations },
+  auditModule,
+  storageModule,
+  authModule,
+  agenciesModule,
+  usersModule,
+];

@@ -1,0 +1,8 @@
+/** Người dùng (users): people, their agency, unit, chức vụ and roles. */
+import type { AppModule } from '../infra/module.js';
+import { userMigrations } from './migrations.js';
+import { userRoutes } from './routes.js';
+
+export const usersModule: AppModule = { name: 'users', prefix: 'users', migrations: userMigrations, routes: userRoutes };
+export { userIdentity } from './identity.js';
+export { findUserByUsername } from './repository.js';
