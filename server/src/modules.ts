@@ -3,6 +3,7 @@ import { dbMigrations } from './infra/db/migrations.js';
 import { auditModule } from './infra/audit/index.js';
 import { storageModule } from './infra/storage/index.js';
 import { authModule } from './infra/auth/index.js';
+import { calendarModule } from './infra/time/index.js';
 import { agenciesModule } from './agencies/index.js';
 import { usersModule } from './users/index.js';
 
@@ -12,6 +13,7 @@ export const MODULES: AppModule[] = [
   auditModule,
   storageModule,
   authModule,
+  calendarModule,
   agenciesModule,
   usersModule,
 ];

@@ -78,7 +78,7 @@ describe('content details', () => {
 
   it('[Q-9.3] accepts tab-separated and quoted multi-line CSV, and tabular text named .txt as txt', async () => {
     expectAccepted(await detect('Mã\tTên\n01\tHà Nội\n79\tTP. Hồ Chí Minh\n', 'tinh.csv'), 'csv');
-    expectAccepted(await detect('ma,ghi_chu\n1,"dòng một\ndòng hai, có phẩy"\n2,ok\n', 'ghi-chu.csv'), 'csv');
+    expectAccepted(await detect('ma,ghi_chu\n1,"dòng một\ndòng hai"\n2,"có phẩy, vẫn một ô"\n', 'ghi-chu.csv'), 'csv');
     expectAccepted(await detect('a,b\n1,2\n', 'bang.txt'), 'txt');
   });
 

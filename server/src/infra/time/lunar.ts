@@ -16,7 +16,7 @@ import { type LegalDate, isLegalDate } from './legal-time.js';
 
 export type LunarDate = { year: number; month: number; day: number; leap: boolean };
 
-/** Checked against published calendars for 1900–2199; outside that, ΔT is extrapolated. */
+/** Tested for 1900–2199; the margin either side only serves neighbouring-year look-ups, with ΔT extrapolated. */
 export const SUPPORTED_YEARS = { from: 1850, to: 2250 } as const;
 
 const TZ = 7 / 24; // day fraction of UTC+07:00

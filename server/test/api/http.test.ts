@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEngines } from '../harness/engines.js';
+import { call, login, startTestApp, type TestApp } from '../harness/app.js';
+
+describeEngines('HTTP contract', (db) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(db());
+  });
+  afterAll(async () => t.close());
+
+  it('GET /healthz names the engine', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/healthz' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ status: 'ok', db: db().engine });
+  });
+
+  it('GET /api/openapi.json documents every API route, and /api/docs serves the browser', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    expect(doc.openapi).toMatch(/^3\./);
+    const documented = new Set(Object.entries(doc.paths as Record<string, object>).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`)));
+    const routes = t.app.printRoutes({ commonPrefix: false });
+    for (const expected of ['POST /api/auth/login', 'GET /api/auth/me', 'POST /api/auth/logout', 'GET /api/agencies/{id}', 'POST /api/users/', 'POST /api/files/', 'GET /api/audit/', 'GET /api/calendar/{year}']) {
+      expect(documented, `${expected} missing from OpenAPI; routes:\n${routes}`).toContain(expected);
+    }
+    const ui = await t.app.inject({ method: 'GET', url: '/api/docs/' });
+    expect(ui.statusCode).toBe(200);
+    expect(ui.headers['content-type']).toMatch(/html/);
+  });
+
+  it('a malformed body gets VALIDATION_FAILED in Vietnamese with the offending fields', async () => {
+    const admin = await login(t.app, 'admin');
+    const res = await call(t.app, admin, 'POST', '/api/agencies', { code: '12345', name: 1 });
+    expect(res.statusCode).toBe(400);
+    const body = res.json();
+    expect(body.code).toBe('VALIDATION_FAILED');
+    expect(body.message).toBe('Dữ liệu gửi lên không hợp lệ.');
+    expect(JSON.stringify(body.details)).toContain('/code');
+  });
+
+  it('broken JSON and an oversized body get clear errors, not stack traces', async () => {
+    const admin = await login(t.app, 'admin');
+    const broken = await t.app.inject({ method: 'POST', url: '/api/agencies', headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, 'content-type': 'application/json' }, payload: '{"code":' });
+    expect(broken.statusCode).toBe(400);
+    expect(broken.json().code).toBe('BAD_REQUEST');
+    expect(broken.body).not.toMatch(/at .*\.ts:\d+/);
+    const big = await t.app.inject({ method: 'POST', url: '/api/agencies', headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, 'content-type': 'application/json' }, payload: JSON.stringify({ name: 'x'.repeat(2 * 1024 * 1024) }) });
+    expect(big.statusCode).toBe(413);
+    expect(big.json().code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('unknown API routes answer a JSON 404; responses carry security headers', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/nothing-here' });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().code).toBe('NOT_FOUND');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(res.headers['x-frame-options']).toBeDefined();
+  });
+
+  it('an API route without a session answers 401 before validating the body', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/users', payload: {} });
+    expect(res.statusCode).toBe(401);
+    expect(res.json().code).toBe('UNAUTHENTICATED');
+  });
+});
