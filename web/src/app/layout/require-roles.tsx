@@ -1,0 +1,23 @@
+import { Button, Result } from 'antd';
+import { Link, Outlet } from 'react-router';
+import { paths } from '@/config/paths';
+import type { Role } from '@/config/roles';
+import { hasRole, useCurrentSession } from '@/lib/auth';
+
+/** The server refuses anyway; this just avoids showing a screen full of 403 errors. */
+export function RequireRoles({ roles }: { roles: Role[] }) {
+  const session = useCurrentSession();
+  if (hasRole(session, ...roles)) return <Outlet />;
+  return (
+    <Result
+      status="403"
+      title="Không có quyền truy cập"
+      subTitle="Chức năng này không thuộc vai trò của bạn."
+      extra={
+        <Link to={paths.home.getHref()}>
+          <Button type="primary">Về trang chủ</Button>
+        </Link>
+      }
+    />
+  );
+}

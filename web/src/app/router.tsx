@@ -1,0 +1,54 @@
+import type { ComponentType } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { paths, UPCOMING_TITLES, type UpcomingKey } from '@/config/paths';
+import type { Role } from '@/config/roles';
+import { FullPageSpinner } from '@/components/full-page-spinner';
+import { AppShell } from './layout/app-shell';
+import { RequireRoles } from './layout/require-roles';
+import { RouteError } from './routes/route-error';
+import { NotFoundRoute } from './routes/not-found';
+import { UnderConstruction } from './routes/under-construction';
+
+/** Route modules load on demand; each exports its screen as the default. */
+const page = (load: () => Promise<{ default: ComponentType }>) => async () => ({ Component: (await load()).default });
+
+const AUDIT_READERS: Role[] = ['admin', 'inspector', 'agency_head', 'deputy_head'];
+
+const upcomingRoutes = (Object.keys(paths.upcoming) as UpcomingKey[]).map((key) => ({
+  path: paths.upcoming[key].path,
+  element: <UnderConstruction title={UPCOMING_TITLES[key]} />,
+}));
+
+export const router = createBrowserRouter([
+  {
+    path: paths.login.path,
+    lazy: page(() => import('@/features/auth/routes/login')),
+    HydrateFallback: FullPageSpinner,
+    errorElement: <RouteError />,
+  },
+  {
+    path: paths.home.path,
+    element: <AppShell />,
+    HydrateFallback: FullPageSpinner,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, lazy: page(() => import('@/features/dashboard/routes/dashboard')) },
+      { path: paths.agency.path, lazy: page(() => import('@/features/agencies/routes/agency')) },
+      { path: paths.changePassword.path, lazy: page(() => import('@/features/auth/routes/change-password')) },
+      {
+        element: <RequireRoles roles={AUDIT_READERS} />,
+        children: [{ path: paths.audit.path, lazy: page(() => import('@/features/audit/routes/audit-log')) }],
+      },
+      {
+        element: <RequireRoles roles={['admin']} />,
+        children: [
+          { path: paths.admin.agencies.path, lazy: page(() => import('@/features/agencies/routes/agencies-admin')) },
+          { path: paths.admin.users.path, lazy: page(() => import('@/features/users/routes/users-admin')) },
+          { path: paths.admin.calendar.path, lazy: page(() => import('@/features/calendar/routes/calendar')) },
+        ],
+      },
+      ...upcomingRoutes,
+      { path: '*', element: <NotFoundRoute /> },
+    ],
+  },
+]);

@@ -1,0 +1,53 @@
+/**
+ * Every URL of the UI in one place. Vietnamese slugs because people read and share these links;
+ * `path` is the router pattern, `getHref` builds a concrete link.
+ */
+const fixed = (path: string) => ({ path, getHref: () => path });
+
+export const paths = {
+  login: {
+    path: '/dang-nhap',
+    getHref: (next?: string) => (next && next !== '/' ? `/dang-nhap?next=${encodeURIComponent(next)}` : '/dang-nhap'),
+  },
+  home: fixed('/'),
+  agency: { path: '/co-quan/:id', getHref: (id: string) => `/co-quan/${encodeURIComponent(id)}` },
+  changePassword: fixed('/doi-mat-khau'),
+  audit: fixed('/nhat-ky'),
+  admin: {
+    agencies: fixed('/quan-tri/co-quan'),
+    users: fixed('/quan-tri/nguoi-dung'),
+    calendar: fixed('/quan-tri/lich-lam-viec'),
+  },
+  // Screens that later issues build; until then each shows an "under construction" page.
+  upcoming: {
+    incoming: fixed('/van-ban-den'),
+    outgoing: fixed('/van-ban-di'),
+    registers: fixed('/so-van-ban'),
+    awaitingDirection: fixed('/cho-chi-dao'),
+    awaitingSignature: fixed('/cho-ky'),
+    unitDocuments: fixed('/van-ban-don-vi'),
+    draftsToReview: fixed('/du-thao-cho-duyet'),
+    myTasks: fixed('/viec-cua-toi'),
+    caseFiles: fixed('/ho-so-cong-viec'),
+    archive: fixed('/kho-luu-tru'),
+    transfers: fixed('/ho-so-nop-luu'),
+    inspection: fixed('/thanh-tra'),
+  },
+} as const;
+
+export type UpcomingKey = keyof typeof paths.upcoming;
+
+export const UPCOMING_TITLES: Record<UpcomingKey, string> = {
+  incoming: 'Văn bản đến',
+  outgoing: 'Văn bản đi',
+  registers: 'Sổ văn bản',
+  awaitingDirection: 'Văn bản chờ chỉ đạo',
+  awaitingSignature: 'Văn bản chờ ký',
+  unitDocuments: 'Văn bản của đơn vị',
+  draftsToReview: 'Dự thảo chờ duyệt',
+  myTasks: 'Việc của tôi',
+  caseFiles: 'Hồ sơ công việc',
+  archive: 'Kho lưu trữ',
+  transfers: 'Hồ sơ nộp lưu',
+  inspection: 'Thanh tra',
+};

@@ -1,0 +1,41 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { Role } from '@/config/roles';
+import { api } from '@/lib/api';
+import { directoryKeys } from '@/lib/directory';
+import type { User } from '@/types/api';
+
+export interface NewUser {
+  username: string;
+  fullName: string;
+  password: string;
+  agencyId: string;
+  unitId: string | null;
+  positionTitle: string | null;
+  email: string | null;
+  phone: string | null;
+  roles: Role[];
+}
+
+export type UserPatch = Partial<Pick<User, 'fullName' | 'unitId' | 'positionTitle' | 'email' | 'phone' | 'roles' | 'disabled'>>;
+
+export function useCreateUser() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: NewUser) => api.post<User>('/api/users', input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: directoryKeys.all }),
+  });
+}
+
+export function useUpdateUser() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, patch }: { id: string; patch: UserPatch }) => api.patch<User>(`/api/users/${id}`, patch),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: directoryKeys.all }),
+  });
+}
+
+export function useResetPassword() {
+  return useMutation({
+    mutationFn: ({ id, newPassword }: { id: string; newPassword: string }) => api.post<{ ok: true }>(`/api/users/${id}/password`, { newPassword }),
+  });
+}

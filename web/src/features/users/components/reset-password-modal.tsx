@@ -1,0 +1,58 @@
+import { App, Form, Input } from 'antd';
+import { FormModal } from '@/components/form-modal';
+import { passwordRules } from '@/lib/validation';
+import type { User } from '@/types/api';
+import { useResetPassword } from '../api/users';
+
+interface Values {
+  newPassword: string;
+  confirmPassword: string;
+}
+
+export function ResetPasswordModal({ user, onDone }: { user: User; onDone: () => void }) {
+  const [form] = Form.useForm<Values>();
+  const reset = useResetPassword();
+  const { message } = App.useApp();
+
+  const submit = ({ newPassword }: Values) =>
+    reset.mutate(
+      { id: user.id, newPassword },
+      {
+        onSuccess: () => {
+          message.success(`Đã đặt lại mật khẩu cho ${user.fullName}.`);
+          onDone();
+        },
+      },
+    );
+
+  return (
+    <FormModal<Values>
+      title={`Đặt lại mật khẩu: ${user.fullName}`}
+      form={form}
+      submitText="Đặt lại mật khẩu"
+      pending={reset.isPending}
+      error={reset.error}
+      onSubmit={submit}
+      onCancel={onDone}
+    >
+      <Form.Item label="Mật khẩu mới" name="newPassword" rules={passwordRules(() => user.username)} extra="Hãy chuyển mật khẩu cho người dùng qua kênh an toàn và đề nghị họ đổi ngay.">
+        <Input.Password autoComplete="new-password" />
+      </Form.Item>
+      <Form.Item
+        label="Nhập lại mật khẩu mới"
+        name="confirmPassword"
+        dependencies={['newPassword']}
+        rules={[
+          { required: true, message: 'Vui lòng nhập lại mật khẩu mới' },
+          ({ getFieldValue }) => ({
+            validator: async (_rule, value) => {
+              if (value && value !== getFieldValue('newPassword')) throw new Error('Mật khẩu nhập lại không khớp');
+            },
+          }),
+        ]}
+      >
+        <Input.Password autoComplete="new-password" />
+      </Form.Item>
+    </FormModal>
+  );
+}
