@@ -33,3 +33,15 @@ export function blankToNull(value: string | undefined | null): string | null {
   const trimmed = value?.trim();
   return trimmed ? trimmed : null;
 }
+
+/** The "type it again" field next to a new password. */
+export function confirmPasswordRules(passwordField: string): FormRule[] {
+  return [
+    { required: true, message: 'Vui lòng nhập lại mật khẩu mới' },
+    ({ getFieldValue }) => ({
+      validator: async (_rule, value: string | undefined) => {
+        if (value && value !== getFieldValue(passwordField)) throw new Error('Mật khẩu nhập lại không khớp');
+      },
+    }),
+  ];
+}

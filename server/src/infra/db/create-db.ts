@@ -22,6 +22,9 @@ pg.types.setTypeParser(1082, (v) => v);
 
 export async function openPostgres(url: string): Promise<DatabaseHandle> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection dropped by the server (restart, failover) must not crash the process;
+  // the pool replaces it on the next checkout.
+  pool.on('error', (err) => console.error(`PostgreSQL: kết nối rỗi bị đóng (${err.message})`));
   // Fail at start, not on the first request.
   await pool.query('select 1');
   const db = new Kysely<object>({ dialect: new PostgresDialect({ pool }) }) as Db;

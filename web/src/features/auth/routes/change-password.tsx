@@ -2,7 +2,7 @@ import { Alert, App, Button, Card, Form, Input } from 'antd';
 import { PageHeader } from '@/components/page-header';
 import { errorMessage } from '@/lib/api';
 import { useCurrentSession } from '@/lib/auth';
-import { passwordRules } from '@/lib/validation';
+import { confirmPasswordRules, passwordRules } from '@/lib/validation';
 import { useChangePassword } from '../api/change-password';
 
 interface Values {
@@ -44,14 +44,7 @@ export default function ChangePasswordRoute() {
             label="Nhập lại mật khẩu mới"
             name="confirmPassword"
             dependencies={['newPassword']}
-            rules={[
-              { required: true, message: 'Vui lòng nhập lại mật khẩu mới' },
-              ({ getFieldValue }) => ({
-                validator: async (_rule, value) => {
-                  if (value && value !== getFieldValue('newPassword')) throw new Error('Mật khẩu nhập lại không khớp');
-                },
-              }),
-            ]}
+            rules={confirmPasswordRules('newPassword')}
           >
             <Input.Password autoComplete="new-password" />
           </Form.Item>

@@ -1,6 +1,6 @@
 import { App, Form, Input } from 'antd';
 import { FormModal } from '@/components/form-modal';
-import { passwordRules } from '@/lib/validation';
+import { confirmPasswordRules, passwordRules } from '@/lib/validation';
 import type { User } from '@/types/api';
 import { useResetPassword } from '../api/users';
 
@@ -42,14 +42,7 @@ export function ResetPasswordModal({ user, onDone }: { user: User; onDone: () =>
         label="Nhập lại mật khẩu mới"
         name="confirmPassword"
         dependencies={['newPassword']}
-        rules={[
-          { required: true, message: 'Vui lòng nhập lại mật khẩu mới' },
-          ({ getFieldValue }) => ({
-            validator: async (_rule, value) => {
-              if (value && value !== getFieldValue('newPassword')) throw new Error('Mật khẩu nhập lại không khớp');
-            },
-          }),
-        ]}
+        rules={confirmPasswordRules('newPassword')}
       >
         <Input.Password autoComplete="new-password" />
       </Form.Item>

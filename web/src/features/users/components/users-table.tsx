@@ -1,0 +1,90 @@
+import { App, Button, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { roleLabel } from '@/config/roles';
+import { errorMessage } from '@/lib/api';
+import type { Unit, User } from '@/types/api';
+import { useUpdateUser } from '../api/users';
+
+interface Props {
+  users: User[] | undefined;
+  units: Unit[];
+  loading: boolean;
+  currentUserId: string;
+  onEdit: (user: User) => void;
+  onResetPassword: (user: User) => void;
+}
+
+export function UsersTable({ users, units, loading, currentUserId, onEdit, onResetPassword }: Props) {
+  const update = useUpdateUser();
+  const { modal, message } = App.useApp();
+  const unitName = new Map(units.map((u) => [u.id, u.name]));
+
+  const toggle = (user: User) => {
+    const locking = !user.disabled;
+    modal.confirm({
+      title: locking ? `Khóa tài khoản ${user.username}?` : `Mở khóa tài khoản ${user.username}?`,
+      content: locking ? 'Người dùng sẽ bị đăng xuất và không đăng nhập được cho đến khi mở khóa.' : undefined,
+      okText: locking ? 'Khóa tài khoản' : 'Mở khóa',
+      okButtonProps: { danger: locking },
+      cancelText: 'Hủy',
+      onOk: () =>
+        update
+          .mutateAsync({ id: user.id, patch: { disabled: locking } })
+          .then(() => void message.success(locking ? 'Đã khóa tài khoản.' : 'Đã mở khóa tài khoản.'))
+          .catch((error: unknown) => void message.error(errorMessage(error))),
+    });
+  };
+
+  const columns: TableColumnsType<User> = [
+    { title: 'Họ và tên', dataIndex: 'fullName', sorter: (a, b) => a.fullName.localeCompare(b.fullName, 'vi'), fixed: 'left', width: 200 },
+    { title: 'Tên đăng nhập', dataIndex: 'username', width: 170 },
+    { title: 'Chức vụ', dataIndex: 'positionTitle', width: 170, render: (v: string | null) => v ?? '—' },
+    { title: 'Đơn vị', dataIndex: 'unitId', width: 200, render: (id: string | null) => (id ? (unitName.get(id) ?? '—') : '—') },
+    {
+      title: 'Vai trò',
+      dataIndex: 'roles',
+      render: (roles: string[]) => (
+        <Space size={[4, 4]} wrap>
+          {roles.map((r) => (
+            <Tag key={r} color={r === 'admin' ? 'red' : 'blue'}>
+              {roleLabel(r)}
+            </Tag>
+          ))}
+        </Space>
+      ),
+    },
+    { title: 'Trạng thái', dataIndex: 'disabled', width: 110, render: (d: boolean) => (d ? <Tag>Đã khóa</Tag> : <Tag color="green">Hoạt động</Tag>) },
+    {
+      title: 'Thao tác',
+      key: 'actions',
+      width: 250,
+      render: (_: unknown, user) => (
+        <Space size={0} wrap>
+          <Button type="link" size="small" onClick={() => onEdit(user)}>
+            Sửa
+          </Button>
+          <Button type="link" size="small" onClick={() => onResetPassword(user)}>
+            Đặt lại mật khẩu
+          </Button>
+          {/* Locking oneself out would leave nobody to undo it. */}
+          {user.id !== currentUserId && (
+            <Button type="link" size="small" danger={!user.disabled} onClick={() => toggle(user)}>
+              {user.disabled ? 'Mở khóa' : 'Khóa'}
+            </Button>
+          )}
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <Table<User>
+      rowKey="id"
+      columns={columns}
+      dataSource={users}
+      loading={loading}
+      pagination={{ defaultPageSize: 20, showSizeChanger: true, showTotal: (total) => `${total} người dùng` }}
+      scroll={{ x: 1250 }}
+      data-testid="users-table"
+    />
+  );
+}
