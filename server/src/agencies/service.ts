@@ -1,8 +1,9 @@
 import type { Ctx } from '../infra/context.js';
-import { requireActor } from '../infra/context.js';
-import { canAdminister, canReadAgency } from '../infra/auth/actor.js';
+import { requireActor, requireAdmin } from '../infra/context.js';
+import { isUniqueViolation } from '../infra/db/database.js';
+import { canReadAgency } from '../infra/auth/actor.js';
 import { recordAudit } from '../infra/audit/audit.js';
-import { AppError, conflict, forbidden, notFound } from '../shared/errors.js';
+import { AppError, conflict, notFound } from '../shared/errors.js';
 import { nfc } from '../shared/text.js';
 import { agencyDb, findAgency, findUnit, isSelfOrDescendant, listUnits, presentAgency, presentUnit } from './repository.js';
 import type { Agency, CreateAgency, CreateUnit, Unit, UpdateAgency, UpdateUnit } from './schemas.js';
@@ -15,15 +16,8 @@ export async function getAgencyDetail(ctx: Ctx, id: string): Promise<Agency & { 
   return { ...agency, units: await listUnits(ctx.db, id) };
 }
 
-function requireAdmin(ctx: Ctx) {
-  const actor = requireActor(ctx);
-  if (!canAdminister(actor)) throw forbidden();
-  return actor;
-}
-
 function uniqueViolation(err: unknown, message: string): never {
-  if ((err as { code?: string }).code === '23505') throw conflict(message);
-  throw err;
+  throw isUniqueViolation(err) ? conflict(message) : err;
 }
 
 async function checkParent(ctx: Ctx, agencyId: string | null, parentId: string | null | undefined): Promise<void> {

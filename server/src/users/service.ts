@@ -1,9 +1,10 @@
 import type { Ctx } from '../infra/context.js';
-import { requireActor } from '../infra/context.js';
-import { canAdminister, canReadAgency } from '../infra/auth/actor.js';
+import { requireActor, requireAdmin } from '../infra/context.js';
+import { isUniqueViolation } from '../infra/db/database.js';
+import { canReadAgency } from '../infra/auth/actor.js';
 import { recordAudit } from '../infra/audit/audit.js';
 import { hashPassword, passwordProblem, revokeUserSessions } from '../infra/auth/index.js';
-import { AppError, conflict, forbidden, notFound } from '../shared/errors.js';
+import { AppError, conflict, notFound } from '../shared/errors.js';
 import { nfc } from '../shared/text.js';
 import { findAgency, findUnit } from '../agencies/index.js';
 import { findUserRow, listUsersOfAgency, presentUser, userDb } from './repository.js';
@@ -32,12 +33,6 @@ async function checkPlacement(ctx: Ctx, agencyId: string, unitId: string | null 
   }
 }
 
-function requireAdmin(ctx: Ctx) {
-  const actor = requireActor(ctx);
-  if (!canAdminister(actor)) throw forbidden();
-  return actor;
-}
-
 export async function createUser(ctx: Ctx, input: CreateUser): Promise<User> {
   requireAdmin(ctx);
   await checkPlacement(ctx, input.agencyId, input.unitId);
@@ -63,8 +58,7 @@ export async function createUser(ctx: Ctx, input: CreateUser): Promise<User> {
     .returningAll()
     .executeTakeFirstOrThrow()
     .catch((err) => {
-      if ((err as { code?: string }).code === '23505') throw conflict('Tên đăng nhập đã tồn tại.');
-      throw err;
+      throw isUniqueViolation(err) ? conflict('Tên đăng nhập đã tồn tại.') : err;
     });
   await recordAudit(ctx, { action: 'user.create', objectType: 'user', objectId: row.id, agencyId: row.agency_id, details: { username: row.username, roles: row.roles } });
   return presentUser(row);

@@ -16,3 +16,8 @@ export async function inTransaction<T>(db: Db, fn: (trx: Transaction<{}>) => Pro
 export function assertTransaction(db: Db): void {
   if (!db.isTransaction) throw new Error('this operation must run inside a transaction');
 }
+
+/** A unique constraint said no (SQLSTATE 23505): the caller turns it into a CONFLICT with its own words. */
+export function isUniqueViolation(err: unknown): boolean {
+  return (err as { code?: string } | null)?.code === '23505';
+}

@@ -1,9 +1,8 @@
 import type { Ctx } from '../context.js';
-import { requireActor } from '../context.js';
-import type { Db } from '../db/database.js';
-import { canAdminister } from '../auth/actor.js';
+import { requireAdmin } from '../context.js';
+import { isUniqueViolation, type Db } from '../db/database.js';
 import { recordAudit } from '../audit/audit.js';
-import { AppError, conflict, forbidden, notFound } from '../../shared/errors.js';
+import { AppError, conflict, notFound } from '../../shared/errors.js';
 import { nfc } from '../../shared/text.js';
 import type { CalendarTables } from './tables.js';
 import type { HolidayRule } from './holidays.js';
@@ -28,21 +27,16 @@ export async function loadWorkingCalendar(db: Db): Promise<WorkingCalendar> {
   return new WorkingCalendar({ rules, overrides });
 }
 
-function requireAdmin(ctx: Ctx) {
-  if (!canAdminister(requireActor(ctx))) throw forbidden();
-}
-
 export async function addOverride(ctx: Ctx, input: DayOverride): Promise<DayOverride> {
-  requireAdmin(ctx);
+  const actor = requireAdmin(ctx);
   if (!isLegalDate(input.date)) throw new AppError('VALIDATION_FAILED', 'Ngày không hợp lệ.', [{ field: 'date' }]);
   const row = { date: input.date, kind: input.kind, name: nfc(input.name) };
   await calendarDb(ctx.db)
     .insertInto('calendar_override')
-    .values({ ...row, created_by: ctx.actor!.userId, created_at: ctx.clock.now() })
+    .values({ ...row, created_by: actor.userId, created_at: ctx.clock.now() })
     .execute()
     .catch((err) => {
-      if ((err as { code?: string }).code === '23505') throw conflict(`Ngày ${input.date} đã có điều chỉnh; xóa điều chỉnh cũ trước.`);
-      throw err;
+      throw isUniqueViolation(err) ? conflict(`Ngày ${input.date} đã có điều chỉnh; xóa điều chỉnh cũ trước.`) : err;
     });
   await recordAudit(ctx, { action: 'calendar.override_add', objectType: 'calendar_day', objectId: input.date, agencyId: null, details: row });
   return row;
