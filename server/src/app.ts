@@ -29,6 +29,7 @@ export interface AppDeps {
   /** The built web UI; served with a single-page fallback when present. */
   webDist?: string;
   logger?: boolean;
+  trustProxy?: boolean | string[];
 }
 
 /** The whole HTTP application: infrastructure plugins, then each module under /api/<prefix>. */
@@ -36,6 +37,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: deps.logger ? { level: 'info' } : false,
     bodyLimit: 1024 * 1024,
+    trustProxy: deps.trustProxy ?? false,
     ajv: { customOptions: { allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -68,10 +70,21 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.get(
     '/healthz',
-    { schema: { tags: ['system'], summary: 'Tình trạng hệ thống', security: [], response: { 200: Type.Object({ status: Type.Literal('ok'), db: Type.String() }) } } },
-    async () => {
-      await deps.db.selectNoFrom((eb) => eb.val(1).as('one')).execute();
-      return { status: 'ok' as const, db: deps.engine };
+    {
+      schema: {
+        tags: ['system'],
+        summary: 'Tình trạng hệ thống',
+        security: [],
+        response: { 200: Type.Object({ status: Type.Literal('ok'), db: Type.String() }), 503: Type.Object({ status: Type.Literal('error'), db: Type.String() }) },
+      },
+    },
+    async (_request, reply) => {
+      try {
+        await deps.db.selectNoFrom((eb) => eb.val(1).as('one')).execute();
+        return { status: 'ok' as const, db: deps.engine };
+      } catch {
+        return reply.status(503).send({ status: 'error' as const, db: deps.engine });
+      }
     },
   );
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

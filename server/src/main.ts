@@ -20,6 +20,7 @@ async function main(): Promise<void> {
     secureCookies: config.secureCookies,
     webDist: config.webDist,
     logger: true,
+    trustProxy: config.trustProxy,
   });
   let closing = false;
   const stop = async (signal: string) => {

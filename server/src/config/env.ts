@@ -14,6 +14,8 @@ export interface Config {
   webDist: string;
   maxUploadBytes: number;
   secureCookies: boolean;
+  /** Reverse proxies whose X-Forwarded-For is believed, so the audit log records the real client address. */
+  trustProxy: boolean | string[];
 }
 
 function flag(value: string | undefined): boolean {
@@ -38,5 +40,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: resolve(env.VANTHU_WEB_DIST ?? new URL('../../../web/dist', import.meta.url).pathname),
     maxUploadBytes: Math.round(maxUploadMb * 1024 * 1024),
     secureCookies: production || flag(env.VANTHU_SECURE_COOKIES),
+    trustProxy: parseTrustProxy(env.VANTHU_TRUST_PROXY),
   };
+}
+
+function parseTrustProxy(value: string | undefined): boolean | string[] {
+  if (!value || ['0', 'false', 'no', 'off'].includes(value.toLowerCase())) return false;
+  if (flag(value)) return true;
+  return value.split(',').map((v) => v.trim()).filter(Boolean);
 }

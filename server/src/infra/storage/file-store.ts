@@ -8,7 +8,7 @@ import { AppError, notFound } from '../../shared/errors.js';
 import { nfc } from '../../shared/text.js';
 import { detectFormat } from '../formats/detect.js';
 import { recordAudit } from '../audit/audit.js';
-import { BlobTooLargeError, type BlobDriver } from './blob-driver.js';
+import { BlobTooLargeError, type BlobDriver, type StagedBlob } from './blob-driver.js';
 import type { Selectable } from 'kysely';
 import type { StorageTables, StoredFileTable } from './tables.js';
 
@@ -21,6 +21,14 @@ export interface StoredFile {
   mediaType: string;
   originalName: string;
   createdAt: Date;
+}
+
+/** An upload on local disk, hashed and format-checked, not yet recorded. */
+export interface ReceivedFile {
+  staged: StagedBlob;
+  originalName: string;
+  format: string;
+  mediaType: string;
 }
 
 /** Points of a store where a crash test kills the process. */
@@ -46,12 +54,14 @@ export class FileStore {
     return this.options.maxBytes;
   }
 
-  /** Stores an uploaded file after checking its format by content (Q-9.3). Runs in the caller's transaction. */
-  async store(ctx: Ctx, input: { source: Readable; originalName: string }): Promise<StoredFile> {
-    assertTransaction(ctx.db);
-    const actor = requireActor(ctx);
+  /**
+   * Receives an upload: streams it to a temporary file while hashing, then checks its format by
+   * content (Q-9.3). No database work, so a slow upload never holds a transaction (PGlite has one
+   * connection). The caller then `record`s it in a transaction and `discard`s it in any case.
+   */
+  async receive(input: { source: Readable; originalName: string }): Promise<ReceivedFile> {
     const originalName = nfc(input.originalName).slice(0, 255) || 'tep-khong-ten';
-    let staged;
+    let staged: StagedBlob;
     try {
       staged = await this.options.driver.stage(input.source, this.options.maxBytes);
     } catch (err) {
@@ -66,25 +76,47 @@ export class FileStore {
       await staged.discard();
       throw new AppError(detected.code, detected.message, { detected: detected.detected });
     }
-    await staged.commit();
+    return { staged, originalName, format: detected.format, mediaType: detected.mediaType };
+  }
+
+  /** Makes a received file durable under its content address, then writes its row in the caller's transaction. */
+  async record(ctx: Ctx, file: ReceivedFile): Promise<StoredFile> {
+    assertTransaction(ctx.db);
+    const actor = requireActor(ctx);
+    await file.staged.commit();
     await this.options.onStep?.('committed');
     const row = await filesDb(ctx.db)
       .insertInto('stored_file')
       .values({
         agency_id: actor.agencyId,
-        sha256: staged.sha256,
-        size: staged.size,
-        format: detected.format,
-        media_type: detected.mediaType,
-        original_name: originalName,
+        sha256: file.staged.sha256,
+        size: file.staged.size,
+        format: file.format,
+        media_type: file.mediaType,
+        original_name: file.originalName,
         created_by: actor.userId,
         created_at: ctx.clock.now(),
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await recordAudit(ctx, { action: 'file.store', objectType: 'file', objectId: row.id, details: { sha256: row.sha256, size: row.size, name: originalName } });
+    await recordAudit(ctx, { action: 'file.store', objectType: 'file', objectId: row.id, details: { sha256: row.sha256, size: row.size, name: row.original_name } });
     await this.options.onStep?.('recorded');
     return present(row);
+  }
+
+  /** Drops what `receive` left if it was not recorded; harmless after `record`. */
+  discard(file: ReceivedFile): Promise<void> {
+    return file.staged.discard();
+  }
+
+  /** Receive and record in one step, for small in-process files; the caller's transaction spans the write. */
+  async store(ctx: Ctx, input: { source: Readable; originalName: string }): Promise<StoredFile> {
+    const received = await this.receive(input);
+    try {
+      return await this.record(ctx, received);
+    } finally {
+      await this.discard(received);
+    }
   }
 
   /** A file the actor may read; another agency's file answers as missing. */

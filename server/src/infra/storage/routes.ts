@@ -34,7 +34,13 @@ export const fileRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
       const part = await request.file({ limits: { fileSize: services.files.maxBytes + 1, files: 1 } });
       if (!part) throw new AppError('BAD_REQUEST', 'Không có tệp nào được gửi lên.');
       // One byte over the limit reaches the store, which refuses it before anything is recorded.
-      const stored = await withTx(request, (ctx) => ctx.files.store(ctx, { source: part.file, originalName: part.filename }));
+      const received = await services.files.receive({ source: part.file, originalName: part.filename });
+      let stored;
+      try {
+        stored = await withTx(request, (ctx) => ctx.files.record(ctx, received));
+      } finally {
+        await services.files.discard(received);
+      }
       return reply.status(201).send(stored as never);
     },
   );

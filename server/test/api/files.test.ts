@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describeEngines } from '../harness/engines.js';
+import { call, login, startTestApp, type Session, type TestApp } from '../harness/app.js';
+import { multipart, pdfBytes } from '../harness/samples.js';
+
+describeEngines('file upload and download over HTTP', (db) => {
+  let t: TestApp;
+  let clerk: Session;
+  const upload = (name: string, content: Buffer, session: Session = clerk) => {
+    const body = multipart(name, content);
+    return t.app.inject({ method: 'POST', url: '/api/files', headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': body.contentType }, payload: body.payload });
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp(db(), { maxBytes: 64 * 1024 });
+    clerk = await login(t.app, 'vanthu.snv');
+  });
+  afterAll(async () => t.close());
+
+  it('stores an upload, returns its record, and gives the same bytes back with a Vietnamese file name', async () => {
+    const res = await upload('Quyết định số 12.pdf', pdfBytes('tai ve'));
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ originalName: 'Quyết định số 12.pdf', format: 'pdf', size: pdfBytes('tai ve').length });
+    const down = await call(t.app, clerk, 'GET', `/api/files/${res.json().id}/content`);
+    expect(down.statusCode).toBe(200);
+    expect(down.rawPayload.equals(pdfBytes('tai ve'))).toBe(true);
+    expect(down.headers['content-disposition']).toContain(encodeURIComponent('Quyết định số 12.pdf'));
+    const reads = (await call(t.app, await login(t.app, 'admin'), 'GET', `/api/audit?action=file.read&objectId=${res.json().id}`)).json();
+    expect(reads).toHaveLength(1);
+    expect(reads[0].actorName).toBe('vanthu.snv');
+  });
+
+  it('[Q-9.3] refuses an executable and an HTML page with a Vietnamese message and keeps nothing', async () => {
+    const exe = await upload('setup.exe', Buffer.concat([Buffer.from('MZ'), Buffer.alloc(300)]));
+    expect(exe.statusCode).toBe(415);
+    expect(exe.json().code).toBe('UNSUPPORTED_FORMAT');
+    const html = await upload('trang.txt', Buffer.from('<!DOCTYPE html><html><body>x</body></html>'));
+    expect(html.statusCode).toBe(415);
+    expect(html.json()).toMatchObject({ code: 'FORMAT_MISMATCH', message: expect.stringMatching(/trang\.txt.*HTML|HTML.*trang\.txt/i) });
+    expect(await readdir(join(t.filesDir, 'tmp'))).toEqual([]);
+  });
+
+  it('refuses a file over the limit with 413 and keeps nothing', async () => {
+    const big = await upload('lon.pdf', pdfBytes('lon', 200 * 1024));
+    expect(big.statusCode).toBe(413);
+    expect(big.json().code).toBe('PAYLOAD_TOO_LARGE');
+    expect(await readdir(join(t.filesDir, 'tmp'))).toEqual([]);
+  });
+
+  it('a request that is not multipart, or has no file, gets a clear 4xx', async () => {
+    const json = await call(t.app, clerk, 'POST', '/api/files', { file: 'x' });
+    expect([400, 415]).toContain(json.statusCode);
+    expect(json.json().message).toBeTruthy();
+  });
+});
