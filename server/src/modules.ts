@@ -6,6 +6,7 @@ import { authModule } from './infra/auth/index.js';
 import { calendarModule } from './infra/time/index.js';
 import { agenciesModule } from './agencies/index.js';
 import { usersModule } from './users/index.js';
+import { registersModule } from './registers/index.js';
 
 /** Every module, in dependency order. Adding a domain is one line here. */
 export const MODULES: AppModule[] = [
@@ -16,4 +17,5 @@ export const MODULES: AppModule[] = [
   calendarModule,
   agenciesModule,
   usersModule,
+  registersModule,
 ];
