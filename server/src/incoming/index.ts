@@ -1,0 +1,9 @@
+/**
+ * Văn bản đến (incoming documents): registration with the yearly số đến (Q-11.1), refusal of
+ * state secrets (Q-1.2), duplicate warning, cancellation that keeps the number.
+ */
+import type { AppModule } from '../infra/module.js';
+import { incomingMigrations } from './migrations.js';
+import { incomingRoutes } from './routes.js';
+
+export const incomingModule: AppModule = { name: 'incoming', prefix: 'incoming', migrations: incomingMigrations, routes: incomingRoutes };

@@ -1,0 +1,65 @@
+import { sql, type Kysely } from 'kysely';
+import type { Migrations } from '../infra/db/migrator.js';
+
+export const incomingMigrations: Migrations = {
+  '20261124T0040-incoming-documents': {
+    async up(db: Kysely<unknown>) {
+      await sql`
+        create table incoming_document (
+          id uuid primary key default gen_random_uuid(),
+          agency_id uuid not null,
+          register_id uuid not null,
+          year smallint not null,
+          arrival_number integer not null check (arrival_number > 0),
+          arrival_date date not null,
+          arrived_at timestamptz not null,
+          registered_at timestamptz not null,
+          registered_by uuid not null,
+          source text not null check (source in ('paper', 'internal', 'hub', 'upload')),
+          sender_agency_id uuid,
+          document_identifier varchar(100),
+          issuer_code varchar(13),
+          issuer_name varchar(200) not null,
+          type_name varchar(100) not null,
+          code_number varchar(11),
+          code_notation varchar(30),
+          issued_date date,
+          subject varchar(500) not null,
+          language varchar(30) not null default 'Tiếng Việt',
+          page_amount smallint check (page_amount between 1 and 999),
+          description varchar(500),
+          signer_position varchar(100),
+          signer_name varchar(50),
+          urgency smallint not null default 0 check (urgency between 0 and 4),
+          urgent_deadline timestamptz,
+          to_places varchar(1000),
+          due_date date,
+          signature_check text not null check (signature_check in ('pending', 'not_applicable', 'valid', 'invalid', 'indeterminate')),
+          status text not null default 'registered' check (status in ('registered', 'cancelled')),
+          cancelled_at timestamptz,
+          cancelled_by uuid,
+          cancel_reason varchar(500),
+          search tsvector generated always as (to_tsvector('vn',
+            coalesce(code_number, '') || ' ' || coalesce(code_notation, '') || ' ' || issuer_name || ' ' || type_name || ' ' || subject || ' ' || coalesce(signer_name, ''))) stored,
+          unique (register_id, arrival_number),
+          check ((status = 'cancelled') = (cancelled_at is not null))
+        )`.execute(db);
+      await sql`create index incoming_document_agency on incoming_document (agency_id, year, arrival_number desc)`.execute(db);
+      await sql`create index incoming_document_search on incoming_document using gin (search)`.execute(db);
+      await sql`create index incoming_document_identity on incoming_document (agency_id, year, code_number, code_notation)`.execute(db);
+      await sql`
+        create table incoming_document_file (
+          document_id uuid not null references incoming_document(id),
+          file_id uuid not null,
+          role text not null check (role in ('main', 'attachment')),
+          ordinal smallint not null,
+          primary key (document_id, file_id)
+        )`.execute(db);
+      await sql`create unique index incoming_document_one_main on incoming_document_file (document_id) where role = 'main'`.execute(db);
+    },
+    async down(db: Kysely<unknown>) {
+      await sql`drop table incoming_document_file`.execute(db);
+      await sql`drop table incoming_document`.execute(db);
+    },
+  },
+};

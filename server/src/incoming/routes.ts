@@ -1,0 +1,39 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { Services } from '../infra/module.js';
+import { errors, IdParams } from '../infra/http/schemas.js';
+import { CancelIncoming, IncomingDocument, ListIncomingQuery, RegisterIncoming } from './schemas.js';
+import { cancelIncoming, readIncoming, registerIncoming, searchIncoming } from './service.js';
+
+const tags = ['incoming'];
+
+export const incomingRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app) => {
+  app.post(
+    '/',
+    {
+      schema: {
+        tags,
+        summary: 'Đăng ký văn bản đến (văn thư); số đến cấp tự động',
+        body: RegisterIncoming,
+        response: { 201: IncomingDocument, ...errors(400, 401, 403, 409, 422) },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await registerIncoming(request.ctx, request.body)),
+  );
+
+  app.get(
+    '/',
+    { schema: { tags, summary: 'Danh sách, tìm kiếm văn bản đến của cơ quan', querystring: ListIncomingQuery, response: { 200: Type.Array(IncomingDocument), ...errors(400, 401) } } },
+    async (request) => searchIncoming(request.ctx, request.query),
+  );
+
+  app.get('/:id', { schema: { tags, summary: 'Một văn bản đến (ghi nhật ký truy cập)', params: IdParams, response: { 200: IncomingDocument, ...errors(401, 404) } } }, async (request) =>
+    readIncoming(request.ctx, request.params.id),
+  );
+
+  app.post(
+    '/:id/cancel',
+    { schema: { tags, summary: 'Hủy đăng ký (giữ số đến, ghi lý do)', params: IdParams, body: CancelIncoming, response: { 200: IncomingDocument, ...errors(400, 401, 403, 404, 409) } } },
+    async (request) => cancelIncoming(request.ctx, request.params.id, request.body.reason),
+  );
+};
