@@ -16,6 +16,7 @@ import { systemClock } from '../src/infra/time/clock.js';
 import { buildApp } from '../src/app.js';
 import { FileStore, FsBlobDriver } from '../src/infra/storage/index.js';
 import { seedDemoIfEmpty } from '../src/demo/seed.js';
+import { benchIncoming } from './incoming.js';
 
 const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -56,6 +57,7 @@ async function benchEngine(label: string, handle: DatabaseHandle, filesDir: stri
   const me = await login();
   const cookie = `vanthu_session=${me.cookies.find((c) => c.name === 'vanthu_session')!.value}`;
   row('GET /api/auth/me (session lookup), 4 clients', await timed(2000, () => app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } }), 4), 2000);
+  lines.push(...(await benchIncoming(label, app, handle)));
   await app.close();
   return lines;
 }
