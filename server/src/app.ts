@@ -103,7 +103,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }
 
   if (deps.webDist && existsSync(join(deps.webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: deps.webDist, wildcard: false, index: ['index.html'] });
+    // wildcard: files are looked up per request, so a rebuilt UI is served without a restart.
+    await app.register(fastifyStatic, { root: deps.webDist, wildcard: true, index: ['index.html'] });
   }
   return app;
 }

@@ -33,7 +33,7 @@ function createQueryClient(): QueryClient {
 const queryClient = createQueryClient();
 
 const theme = {
-  token: { colorPrimary: '#1d4e89', borderRadius: 6, fontSize: 14 },
+  token: { colorPrimary: '#1d4e89', colorLink: '#1d5fa8', borderRadius: 6, fontSize: 14 },
   components: { Layout: { headerBg: '#ffffff', siderBg: '#0f2a4a' }, Menu: { darkItemBg: '#0f2a4a', darkSubMenuItemBg: '#0b2140' } },
 };
 

@@ -1,4 +1,6 @@
+import { createContext, useContext } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { paths } from '@/config/paths';
 import type { Role } from '@/config/roles';
 import type { Session } from '@/types/api';
 import { api, ApiError } from './api';
@@ -19,11 +21,18 @@ export function useSession() {
   return useQuery({ queryKey: sessionQueryKey, queryFn: fetchSession, staleTime: 5 * 60_000 });
 }
 
-/** For screens inside the logged-in shell, which only renders once the session is known. */
+/**
+ * The shell hands its session down through context rather than each screen reading the query:
+ * when a 401 clears the session, screens still mounted for that last render keep a valid value
+ * while the shell redirects to the login page.
+ */
+export const SessionContext = createContext<Session | null>(null);
+
+/** For screens inside the logged-in shell. */
 export function useCurrentSession(): Session {
-  const { data } = useSession();
-  if (!data) throw new Error('useCurrentSession used outside the logged-in shell');
-  return data;
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useCurrentSession used outside the logged-in shell');
+  return session;
 }
 
 export function useLogin() {
@@ -31,22 +40,20 @@ export function useLogin() {
   return useMutation({
     mutationFn: (credentials: { username: string; password: string }) => api.post<Session>('/api/auth/login', credentials),
     onSuccess: (session) => {
-      // A different person may log in on the same tab: nothing cached may leak across.
-      queryClient.clear();
+      // A different person may log in on the same tab: nothing cached may leak across. The session
+      // query itself is kept (not removed) so the screens watching it see the new value.
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionQueryKey[0] });
       queryClient.setQueryData(sessionQueryKey, session);
     },
   });
 }
 
 export function useLogout() {
-  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => api.post<{ ok: true }>('/api/auth/logout'),
-    // Even if the server call fails (session already gone), the person wants out.
-    onSettled: () => {
-      queryClient.clear();
-      queryClient.setQueryData(sessionQueryKey, null);
-    },
+    // A full page load, not a client-side navigation: it drops every byte of the previous
+    // person's data held in memory. Done even if the call failed (session already gone).
+    onSettled: () => window.location.replace(paths.login.getHref()),
   });
 }
 

@@ -8,7 +8,7 @@ export const required = (message: string): FormRule => ({ required: true, whites
 /** Same policy as the server: length, letters and digits, not containing the username. */
 export function passwordRules(getUsername?: () => string | undefined): FormRule[] {
   return [
-    { required: true, message: 'Vui lòng nhập mật khẩu mới' },
+    { required: true, message: 'Vui lòng nhập mật khẩu' },
     { min: MIN_PASSWORD_LENGTH, message: `Mật khẩu phải có ít nhất ${MIN_PASSWORD_LENGTH} ký tự` },
     {
       validator: async (_rule, value: string | undefined) => {

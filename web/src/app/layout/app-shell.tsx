@@ -4,7 +4,7 @@ import { Navigate, Outlet, useLocation, useNavigation } from 'react-router';
 import { paths } from '@/config/paths';
 import { FullPageSpinner } from '@/components/full-page-spinner';
 import { errorMessage } from '@/lib/api';
-import { useSession } from '@/lib/auth';
+import { SessionContext, useSession } from '@/lib/auth';
 import type { Session } from '@/types/api';
 import { buildNavItems, selectedNavKey } from './nav-items';
 import { UserHeader } from './user-header';
@@ -26,7 +26,11 @@ export function AppShell() {
     );
   }
   if (!session) return <Navigate to={paths.login.getHref(location.pathname + location.search)} replace />;
-  return <ShellLayout session={session} />;
+  return (
+    <SessionContext.Provider value={session}>
+      <ShellLayout session={session} />
+    </SessionContext.Provider>
+  );
 }
 
 function ShellLayout({ session }: { session: Session }) {

@@ -1,5 +1,6 @@
-import { Button, Result } from 'antd';
-import { Link, Outlet } from 'react-router';
+import { Result } from 'antd';
+import { Outlet } from 'react-router';
+import { LinkButton } from '@/components/link-button';
 import { paths } from '@/config/paths';
 import type { Role } from '@/config/roles';
 import { hasRole, useCurrentSession } from '@/lib/auth';
@@ -14,9 +15,7 @@ export function RequireRoles({ roles }: { roles: Role[] }) {
       title="Không có quyền truy cập"
       subTitle="Chức năng này không thuộc vai trò của bạn."
       extra={
-        <Link to={paths.home.getHref()}>
-          <Button type="primary">Về trang chủ</Button>
-        </Link>
+        <LinkButton type="primary" to={paths.home.getHref()}>Về trang chủ</LinkButton>
       }
     />
   );

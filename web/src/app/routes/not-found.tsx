@@ -1,5 +1,5 @@
-import { Button, Result } from 'antd';
-import { Link } from 'react-router';
+import { Result } from 'antd';
+import { LinkButton } from '@/components/link-button';
 import { paths } from '@/config/paths';
 
 export function NotFoundRoute() {
@@ -9,9 +9,7 @@ export function NotFoundRoute() {
       title="Không tìm thấy trang"
       subTitle="Đường dẫn không tồn tại hoặc đã thay đổi."
       extra={
-        <Link to={paths.home.getHref()}>
-          <Button type="primary">Về trang chủ</Button>
-        </Link>
+        <LinkButton type="primary" to={paths.home.getHref()}>Về trang chủ</LinkButton>
       }
     />
   );

@@ -1,11 +1,12 @@
 import { Space, Table, Tag, type TableColumnsType } from 'antd';
 import { roleLabel } from '@/config/roles';
+import { compareVietnameseNames } from '@/lib/names';
 import type { Unit, User } from '@/types/api';
 
 export function PeopleTable({ people, units, loading }: { people: User[] | undefined; units: Unit[]; loading: boolean }) {
   const unitName = new Map(units.map((u) => [u.id, u.name]));
   const columns: TableColumnsType<User> = [
-    { title: 'Họ và tên', dataIndex: 'fullName', sorter: (a, b) => a.fullName.localeCompare(b.fullName, 'vi') },
+    { title: 'Họ và tên', dataIndex: 'fullName', defaultSortOrder: 'ascend', sorter: (a, b) => compareVietnameseNames(a.fullName, b.fullName) },
     { title: 'Chức vụ', dataIndex: 'positionTitle', render: (v: string | null) => v ?? '—' },
     { title: 'Đơn vị', dataIndex: 'unitId', render: (id: string | null) => (id ? (unitName.get(id) ?? '—') : '—') },
     {

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Result, Space } from 'antd';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { paths } from '@/config/paths';
 import { FullPageSpinner } from '@/components/full-page-spinner';
+import { LinkButton } from '@/components/link-button';
 import { PageHeader } from '@/components/page-header';
 import { errorMessage, isApiError } from '@/lib/api';
 import { hasRole, useCurrentSession } from '@/lib/auth';
@@ -34,9 +35,7 @@ export default function AgencyRoute() {
         title="Không tìm thấy cơ quan"
         subTitle="Không tìm thấy cơ quan hoặc bạn không có quyền truy cập."
         extra={
-          <Link to={paths.agency.getHref(session.agency.id)}>
-            <Button type="primary">Về cơ quan của tôi</Button>
-          </Link>
+          <LinkButton type="primary" to={paths.agency.getHref(session.agency.id)}>Về cơ quan của tôi</LinkButton>
         }
         data-testid="agency-not-found"
       />

@@ -16,15 +16,29 @@ function formatDetails(details: unknown): string {
 export function AuditTable({ entries, agencies, loading }: { entries: AuditEntry[]; agencies: Agency[] | undefined; loading: boolean }) {
   const agencyName = new Map((agencies ?? []).map((a) => [a.id, a.name]));
   const columns: TableColumnsType<AuditEntry> = [
-    { title: 'STT', dataIndex: 'seq', width: 80 },
-    { title: 'Thời điểm', dataIndex: 'at', width: 170, render: (at: string) => dayjs(at).format('DD/MM/YYYY HH:mm:ss') },
-    { title: 'Người thực hiện', dataIndex: 'actorName', width: 160, render: (v: string | null) => v ?? '—' },
-    { title: 'Cơ quan', dataIndex: 'agencyId', width: 220, render: (id: string | null) => (id ? (agencyName.get(id) ?? id) : '—') },
-    { title: 'Hành động', dataIndex: 'action', width: 200, render: (action: string) => actionLabel(action) },
+    { title: 'STT', dataIndex: 'seq', width: 70 },
+    { title: 'Thời điểm', dataIndex: 'at', width: 160, render: (at: string) => dayjs(at).format('DD/MM/YYYY HH:mm:ss') },
+    {
+      title: 'Người thực hiện',
+      dataIndex: 'actorName',
+      width: 150,
+      render: (name: string | null, e) => (
+        <>
+          {name ?? '—'}
+          {e.ip && (
+            <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+              IP {e.ip}
+            </Typography.Text>
+          )}
+        </>
+      ),
+    },
+    { title: 'Cơ quan', dataIndex: 'agencyId', width: 200, render: (id: string | null) => (id ? (agencyName.get(id) ?? id) : '—') },
+    { title: 'Hành động', dataIndex: 'action', width: 180, render: (action: string) => actionLabel(action) },
     {
       title: 'Đối tượng',
       key: 'object',
-      width: 220,
+      width: 190,
       render: (_: unknown, e) =>
         e.objectType ? (
           <>
@@ -40,7 +54,6 @@ export function AuditTable({ entries, agencies, loading }: { entries: AuditEntry
         ),
     },
     { title: 'Chi tiết', dataIndex: 'details', render: (d: unknown) => <Typography.Text style={{ fontSize: 12 }}>{formatDetails(d) || '—'}</Typography.Text> },
-    { title: 'Địa chỉ IP', dataIndex: 'ip', width: 130, render: (v: string | null) => v ?? '—' },
   ];
-  return <Table<AuditEntry> rowKey="seq" columns={columns} dataSource={entries} loading={loading} pagination={false} size="small" scroll={{ x: 1400 }} data-testid="audit-table" />;
+  return <Table<AuditEntry> rowKey="seq" columns={columns} dataSource={entries} loading={loading} pagination={false} size="small" scroll={{ x: 1200 }} data-testid="audit-table" />;
 }

@@ -29,7 +29,7 @@ export function OverrideFormModal({ defaultDate, onDone }: { defaultDate?: Dayjs
       onCancel={onDone}
     >
       <Form.Item label="Ngày" name="date" rules={[{ required: true, message: 'Vui lòng chọn ngày' }]}>
-        <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
+        <DatePicker format="DD/MM/YYYY" placeholder="Chọn ngày" style={{ width: '100%' }} />
       </Form.Item>
       <Form.Item label="Loại" name="kind" rules={[{ required: true, message: 'Vui lòng chọn loại ngày' }]}>
         <Radio.Group

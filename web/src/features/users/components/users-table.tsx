@@ -1,6 +1,7 @@
-import { App, Button, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { App, Button, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { roleLabel } from '@/config/roles';
 import { errorMessage } from '@/lib/api';
+import { compareVietnameseNames } from '@/lib/names';
 import type { Unit, User } from '@/types/api';
 import { useUpdateUser } from '../api/users';
 
@@ -35,10 +36,25 @@ export function UsersTable({ users, units, loading, currentUserId, onEdit, onRes
   };
 
   const columns: TableColumnsType<User> = [
-    { title: 'Họ và tên', dataIndex: 'fullName', sorter: (a, b) => a.fullName.localeCompare(b.fullName, 'vi'), fixed: 'left', width: 200 },
-    { title: 'Tên đăng nhập', dataIndex: 'username', width: 170 },
-    { title: 'Chức vụ', dataIndex: 'positionTitle', width: 170, render: (v: string | null) => v ?? '—' },
-    { title: 'Đơn vị', dataIndex: 'unitId', width: 200, render: (id: string | null) => (id ? (unitName.get(id) ?? '—') : '—') },
+    {
+      title: 'Họ và tên',
+      dataIndex: 'fullName',
+      width: 190,
+      defaultSortOrder: 'ascend',
+      sorter: (a, b) => compareVietnameseNames(a.fullName, b.fullName),
+      render: (name: string, user) => (
+        <>
+          <Typography.Text strong={!user.disabled} delete={user.disabled}>
+            {name}
+          </Typography.Text>
+          <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+            {user.username}
+          </Typography.Text>
+        </>
+      ),
+    },
+    { title: 'Chức vụ', dataIndex: 'positionTitle', width: 150, render: (v: string | null) => v ?? '—' },
+    { title: 'Đơn vị', dataIndex: 'unitId', width: 170, render: (id: string | null) => (id ? (unitName.get(id) ?? '—') : '—') },
     {
       title: 'Vai trò',
       dataIndex: 'roles',
@@ -56,9 +72,10 @@ export function UsersTable({ users, units, loading, currentUserId, onEdit, onRes
     {
       title: 'Thao tác',
       key: 'actions',
-      width: 250,
+      width: 240,
+      fixed: 'right',
       render: (_: unknown, user) => (
-        <Space size={0} wrap>
+        <Space size={0}>
           <Button type="link" size="small" onClick={() => onEdit(user)}>
             Sửa
           </Button>
@@ -83,7 +100,7 @@ export function UsersTable({ users, units, loading, currentUserId, onEdit, onRes
       dataSource={users}
       loading={loading}
       pagination={{ defaultPageSize: 20, showSizeChanger: true, showTotal: (total) => `${total} người dùng` }}
-      scroll={{ x: 1250 }}
+      scroll={{ x: 1040 }}
       data-testid="users-table"
     />
   );

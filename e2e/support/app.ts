@@ -1,0 +1,35 @@
+import type { Locator, Page } from 'playwright-core';
+
+/** Logs in through the real login form and waits for the shell to show the person's name. */
+export async function loginViaUi(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/dang-nhap`);
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByTestId('header-full-name').waitFor();
+}
+
+/** Picks an option of an antd Select by its exact label, typing first to narrow long lists. */
+export async function chooseOption(page: Page, select: Locator, label: string): Promise<void> {
+  await select.click();
+  if (await select.isEditable()) await select.fill(label);
+  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`).click();
+}
+
+/** A logged-in API client for test setup lookups, using the session cookie as a browser would. */
+export async function apiSession(baseUrl: string, username: string, password: string) {
+  const res = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (!res.ok) throw new Error(`Login as ${username} failed: ${res.status} ${await res.text()}`);
+  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  return {
+    get: async <T>(path: string): Promise<T> => {
+      const r = await fetch(`${baseUrl}${path}`, { headers: { cookie } });
+      if (!r.ok) throw new Error(`GET ${path}: ${r.status} ${await r.text()}`);
+      return (await r.json()) as T;
+    },
+  };
+}

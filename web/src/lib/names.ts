@@ -1,0 +1,8 @@
+/**
+ * Vietnamese lists are ordered by given name (the last word), then by the whole name:
+ * "Nguyễn Thị Lan" comes before "Phạm Thị Mai" because Lan < Mai, not because Nguyễn < Phạm.
+ */
+export function compareVietnameseNames(a: string, b: string): number {
+  const given = (name: string) => name.trim().split(/\s+/).pop() ?? '';
+  return given(a).localeCompare(given(b), 'vi') || a.localeCompare(b, 'vi');
+}
