@@ -42,10 +42,12 @@ describeEngines('file upload and download over HTTP', (db) => {
     expect(await readdir(join(t.filesDir, 'tmp'))).toEqual([]);
   });
 
-  it('refuses a file over the limit with 413 and keeps nothing', async () => {
-    const big = await upload('lon.pdf', pdfBytes('lon', 200 * 1024));
-    expect(big.statusCode).toBe(413);
-    expect(big.json().code).toBe('PAYLOAD_TOO_LARGE');
+  it('refuses a file over the limit with 413 and keeps nothing, even with many at once', async () => {
+    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => upload(`lon-${i}.pdf`, pdfBytes(`lon ${i}`, 200 * 1024))));
+    for (const big of results) {
+      expect(big.statusCode).toBe(413);
+      expect(big.json().code).toBe('PAYLOAD_TOO_LARGE');
+    }
     expect(await readdir(join(t.filesDir, 'tmp'))).toEqual([]);
   });
 

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { once } from 'node:events';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { BlobTooLargeError, type BlobDriver, type StagedBlob } from './blob-driver.js';
@@ -40,10 +41,14 @@ export class FsBlobDriver implements BlobDriver {
         done(null, chunk);
       },
     });
+    const sink = createWriteStream(tmpPath, { flags: 'wx' });
     try {
-      await pipeline(source, meter, createWriteStream(tmpPath, { flags: 'wx' }));
+      await pipeline(source, meter, sink);
       await fsyncPath(tmpPath);
     } catch (err) {
+      // A failure can come while the file is still being opened: wait until it is closed, or the
+      // open would create it again after our rm.
+      if (!sink.closed) await once(sink, 'close').catch(() => undefined);
       await rm(tmpPath, { force: true });
       throw err;
     }
