@@ -62,4 +62,58 @@ export const incomingMigrations: Migrations = {
       await sql`drop table incoming_document`.execute(db);
     },
   },
+  '20261124T0041-incoming-routing': {
+    async up(db: Kysely<unknown>) {
+      await sql`
+        create table incoming_routing (
+          document_id uuid primary key references incoming_document(id),
+          agency_id uuid not null,
+          presented_to uuid,
+          presented_at timestamptz,
+          directed_by uuid,
+          directed_at timestamptz,
+          comment varchar(2000),
+          deadline date,
+          follow_up_user_id uuid,
+          state text not null check (state in ('registered', 'presented', 'directed', 'done'))
+        )`.execute(db);
+      await sql`
+        create table incoming_assignment (
+          id uuid primary key default gen_random_uuid(),
+          document_id uuid not null references incoming_document(id),
+          agency_id uuid not null,
+          parent_id uuid references incoming_assignment(id),
+          unit_id uuid,
+          user_id uuid,
+          role text not null check (role in ('lead', 'coordinate', 'inform')),
+          deadline date,
+          state text not null check (state in ('open', 'in_progress', 'done', 'recalled')),
+          assigned_by uuid not null,
+          assigned_at timestamptz not null,
+          finished_at timestamptz,
+          result varchar(2000),
+          check (unit_id is not null or user_id is not null)
+        )`.execute(db);
+      // Exactly one live lead at the top level (Q-11.3b).
+      await sql`create unique index incoming_assignment_one_lead on incoming_assignment (document_id)
+        where role = 'lead' and parent_id is null and state <> 'recalled'`.execute(db);
+      await sql`create index incoming_assignment_user on incoming_assignment (user_id, state)`.execute(db);
+      await sql`create index incoming_assignment_unit on incoming_assignment (unit_id, state)`.execute(db);
+      await sql`
+        create table incoming_event (
+          id bigint generated always as identity primary key,
+          document_id uuid not null references incoming_document(id),
+          at timestamptz not null,
+          actor_id uuid not null,
+          kind varchar(40) not null,
+          details jsonb not null default '{}'::jsonb
+        )`.execute(db);
+      await sql`create index incoming_event_document on incoming_event (document_id, id)`.execute(db);
+    },
+    async down(db: Kysely<unknown>) {
+      await sql`drop table incoming_event`.execute(db);
+      await sql`drop table incoming_assignment`.execute(db);
+      await sql`drop table incoming_routing`.execute(db);
+    },
+  },
 };

@@ -4,10 +4,13 @@ import type { Services } from '../infra/module.js';
 import { errors, IdParams } from '../infra/http/schemas.js';
 import { CancelIncoming, IncomingDocument, ListIncomingQuery, RegisterIncoming } from './schemas.js';
 import { cancelIncoming, readIncoming, registerIncoming, searchIncoming } from './service.js';
+import { routingRoutes } from './routing-routes.js';
 
 const tags = ['incoming'];
 
-export const incomingRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app) => {
+export const incomingRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, options) => {
+  await app.register(routingRoutes, options);
+
   app.post(
     '/',
     {

@@ -8,6 +8,7 @@ import { AppError, conflict, forbidden, notFound } from '../shared/errors.js';
 import { nfc } from '../shared/text.js';
 import { takeNextNumber } from '../registers/index.js';
 import { findIncoming, findPossibleDuplicates, incomingDb, listIncoming } from './repository.js';
+import { addEvent, routingDb } from './routing-repository.js';
 import { SECRECY_LABELS, type IncomingDocument, type ListIncomingQuery, type RegisterIncoming } from './schemas.js';
 
 const opt = (v: string | null | undefined) => (v ? nfc(v) || null : null);
@@ -98,6 +99,8 @@ export async function registerIncoming(ctx: Ctx, input: RegisterIncoming): Promi
       .returning('id')
       .executeTakeFirstOrThrow();
     if (files.length) await q.insertInto('incoming_document_file').values(files.map((f) => ({ ...f, document_id: row.id }))).execute();
+    await routingDb(trx).insertInto('incoming_routing').values({ document_id: row.id, agency_id: actor.agencyId, presented_to: null, presented_at: null, directed_by: null, directed_at: null, comment: null, deadline: null, follow_up_user_id: null, state: 'registered' }).execute();
+    await addEvent(trx, row.id, actor.userId, now, 'registered', { arrivalNumber: taken.number });
     await recordAudit(tctx, { action: 'incoming.register', objectType: 'incoming_document', objectId: row.id, details: { year: taken.year, arrivalNumber: taken.number, urgency: input.urgency ?? 0 } });
     return (await findIncoming(trx, row.id))!;
   });
@@ -146,6 +149,8 @@ export async function cancelIncoming(ctx: Ctx, id: string, reason: string): Prom
     if (doc.status === 'cancelled') throw conflict('Văn bản đã bị hủy đăng ký trước đó.');
     const now = ctx.clock.now();
     await incomingDb(trx).updateTable('incoming_document').set({ status: 'cancelled', cancelled_at: now, cancelled_by: actor.userId, cancel_reason: nfc(reason) }).where('id', '=', id).execute();
+    await routingDb(trx).updateTable('incoming_assignment').set({ state: 'recalled' }).where('document_id', '=', id).where('state', 'in', ['open', 'in_progress']).execute();
+    await addEvent(trx, id, actor.userId, now, 'cancelled', { reason: nfc(reason) });
     await recordAudit({ ...ctx, db: trx }, { action: 'incoming.cancel', objectType: 'incoming_document', objectId: id, details: { reason: nfc(reason), arrivalNumber: doc.arrivalNumber } });
     return (await findIncoming(trx, id))!;
   });

@@ -49,3 +49,46 @@ export type IncomingTables = {
     ordinal: number;
   };
 };
+
+/** Routing and processing: who handles the document, with deadlines and a timeline. */
+export type RoutingTables = {
+  incoming_routing: {
+    document_id: string;
+    agency_id: string;
+    /** The head or deputy the clerk presented the document to */
+    presented_to: string | null;
+    presented_at: Date | null;
+    directed_by: string | null;
+    directed_at: Date | null;
+    /** Ý kiến chỉ đạo */
+    comment: string | null;
+    deadline: string | null;
+    /** Người theo dõi, đôn đốc (Q-11.3c) */
+    follow_up_user_id: string | null;
+    state: 'registered' | 'presented' | 'directed' | 'done';
+  };
+  incoming_assignment: {
+    id: Generated<string>;
+    document_id: string;
+    agency_id: string;
+    /** A unit-level assignment has a unit and no user; the unit head's hand-on to staff has both and a parent. */
+    parent_id: string | null;
+    unit_id: string | null;
+    user_id: string | null;
+    role: 'lead' | 'coordinate' | 'inform';
+    deadline: string | null;
+    state: 'open' | 'in_progress' | 'done' | 'recalled';
+    assigned_by: string;
+    assigned_at: Date;
+    finished_at: Date | null;
+    result: string | null;
+  };
+  incoming_event: {
+    id: Generated<number>;
+    document_id: string;
+    at: Date;
+    actor_id: string;
+    kind: string;
+    details: ColumnType<Record<string, unknown>, string, never>;
+  };
+};

@@ -1,0 +1,50 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply } from 'fastify';
+import { Type, type Static } from 'typebox';
+import type { Services } from '../../infra/module.js';
+import { errors } from '../../infra/http/schemas.js';
+import { withTx } from '../../infra/http/request-context.js';
+import { recordAudit } from '../../infra/audit/audit.js';
+import { printIncomingRegister, type PrintOptions, type RegisterFile, type RegisterFormat } from './register-print.js';
+
+const tags = ['incoming'];
+
+export const PrintRegisterQuery = Type.Object({
+  year: Type.Optional(Type.Integer({ minimum: 1900, maximum: 2199, description: 'Năm của sổ; mặc định: năm hiện tại' })),
+  fromNumber: Type.Optional(Type.Integer({ minimum: 1, description: 'Từ số đến' })),
+  toNumber: Type.Optional(Type.Integer({ minimum: 1, description: 'Đến số đến' })),
+  fromDate: Type.Optional(Type.String({ format: 'date', description: 'Từ ngày đến (YYYY-MM-DD)' })),
+  toDate: Type.Optional(Type.String({ format: 'date', description: 'Đến ngày đến (YYYY-MM-DD)' })),
+  volume: Type.Optional(Type.Integer({ minimum: 1, maximum: 999, description: 'Quyển số in trên bìa; để trống để ghi tay' })),
+});
+export type PrintRegisterQuery = Static<typeof PrintRegisterQuery>;
+
+export type IncomingPrintOptions = { services: Services } & PrintOptions;
+
+function send(reply: FastifyReply, file: RegisterFile) {
+  return reply
+    .header('content-type', file.contentType)
+    .header('content-disposition', `attachment; filename="${file.filename}"`)
+    .header('cache-control', 'no-store')
+    .send(file.body);
+}
+
+/**
+ * GET /register.pdf and /register.xlsx: the Sổ đăng ký văn bản đến of the actor's agency in the
+ * NĐ 30 Phụ lục IV template (Q-11.2a). Each print is recorded in the audit log.
+ */
+export const incomingPrintRoutes: FastifyPluginAsyncTypebox<IncomingPrintOptions> = async (app, options) => {
+  const printOptions: PrintOptions = { fontDir: options.fontDir, xlsxFontName: options.xlsxFontName };
+  const route = (format: RegisterFormat, summary: string) =>
+    app.get(
+      `/register.${format}`,
+      { schema: { tags, summary, querystring: PrintRegisterQuery, response: errors(400, 401, 403) } },
+      async (request, reply) => {
+        const file = await printIncomingRegister(request.ctx, format, request.query, printOptions);
+        await withTx(request, (ctx) => recordAudit(ctx, file.audit));
+        return send(reply, file);
+      },
+    );
+  route('pdf', 'In sổ đăng ký văn bản đến (PDF, mẫu Phụ lục IV NĐ 30/2020) để ký và đóng quyển');
+  route('xlsx', 'Xuất sổ đăng ký văn bản đến ra bảng tính (XLSX), cùng các cột của mẫu');
+};

@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEngines } from '../../test/harness/engines.js';
+import { call, login, startTestApp, type Session, type TestApp } from '../../test/harness/app.js';
+
+describeEngines('incoming routing and processing', (db) => {
+  let t: TestApp;
+  let clerk: Session, head: Session, unitHead: Session, staff: Session, deputy: Session;
+  const users: Record<string, string> = {};
+  const units: Record<string, string> = {};
+  let n = 0;
+
+  const registerDoc = async () =>
+    (
+      await call(t.app, clerk, 'POST', '/api/incoming', {
+        source: 'paper',
+        issuerName: 'Bộ Nội vụ',
+        typeName: 'Công văn',
+        codeNumber: String(500 + ++n),
+        codeNotation: 'BNV-VP',
+        subject: `Về việc báo cáo công tác văn thư, lưu trữ (${n})`,
+        urgency: 1,
+      })
+    ).json().id as string;
+  const post = (s: Session, url: string, body: unknown) => call(t.app, s, 'POST', `/api/incoming${url}`, body);
+  const routing = async (id: string) => (await call(t.app, clerk, 'GET', `/api/incoming/${id}/routing`)).json();
+
+  beforeAll(async () => {
+    t = await startTestApp(db());
+    t.clock.set('2026-04-20T08:00:00+07:00'); // Monday
+    [clerk, head, unitHead, staff, deputy] = await Promise.all(['vanthu.snv', 'giamdoc.snv', 'truongphong.snv', 'chuyenvien.snv', 'phogiamdoc.snv'].map((u) => login(t.app, u)));
+    for (const u of (await call(t.app, clerk, 'GET', '/api/users')).json()) users[u.username] = u.id;
+    for (const u of (await call(t.app, clerk, 'GET', `/api/agencies/${t.agencies.snv}`)).json().units) units[u.abbreviation] = u.id;
+  });
+  afterAll(async () => t.close());
+
+  it('[Q-11.3a] [Q-11.3b] [Q-11.3c] [Q-11.3đ] clerk presents, head directs, unit head assigns staff, staff finishes; every step on the timeline', async () => {
+    const id = await registerDoc();
+    expect((await post(staff, `/${id}/present`, { toUserId: users['giamdoc.snv'] })).statusCode).toBe(403);
+    expect((await post(clerk, `/${id}/present`, { toUserId: users['chuyenvien.snv'] })).json().message).toMatch(/lãnh đạo cơ quan/);
+    expect((await post(clerk, `/${id}/present`, { toUserId: users['giamdoc.snv'] })).statusCode).toBe(200);
+    expect((await call(t.app, head, 'GET', '/api/incoming/tasks/mine')).json().awaitingDirection).toContain(id);
+
+    const direct = await post(head, `/${id}/direct`, {
+      lead: { unitId: units.VTLT, deadline: '2026-04-28' },
+      coordinating: [{ unitId: units.TCBC, deadline: '2026-04-27' }],
+      inform: [{ unitId: units.VP }],
+      comment: 'Giao Phòng Văn thư - Lưu trữ chủ trì, tham mưu báo cáo.',
+      deadline: '2026-04-28',
+      followUpUserId: users['phogiamdoc.snv'],
+    });
+    expect(direct.statusCode).toBe(200);
+    const r = await routing(id);
+    expect(r).toMatchObject({ state: 'directed', comment: 'Giao Phòng Văn thư - Lưu trữ chủ trì, tham mưu báo cáo.', deadline: '2026-04-28', followUpUserId: users['phogiamdoc.snv'] });
+    expect(r.assignments.map((a: { role: string }) => a.role)).toEqual(['lead', 'coordinate', 'inform']);
+
+    const unitTask = (await call(t.app, unitHead, 'GET', '/api/incoming/tasks/mine')).json().assignments.find((a: { documentId: string }) => a.documentId === id);
+    expect(unitTask).toMatchObject({ role: 'lead', unitId: units.VTLT, deadline: '2026-04-28' });
+    expect((await post(unitHead, `/assignments/${unitTask.id}/assign`, { userId: users['chuyenvien2.snv'] })).json().message).toMatch(/thuộc đơn vị/);
+    expect((await post(unitHead, `/assignments/${unitTask.id}/assign`, { userId: users['chuyenvien.snv'], deadline: '2026-04-29' })).json().message).toMatch(/không được sau/);
+    expect((await post(unitHead, `/assignments/${unitTask.id}/assign`, { userId: users['chuyenvien.snv'], deadline: '2026-04-27' })).statusCode).toBe(200);
+
+    const mine = (await call(t.app, staff, 'GET', '/api/incoming/tasks/mine')).json().assignments.find((a: { documentId: string }) => a.documentId === id);
+    expect(mine).toMatchObject({ userId: users['chuyenvien.snv'], deadline: '2026-04-27', dueSoon: false, overdue: false });
+    expect((await post(staff, `/assignments/${mine.id}/progress`, { note: 'Đã tổng hợp số liệu quý I' })).statusCode).toBe(200);
+    expect((await post(staff, `/assignments/${mine.id}/extension-request`, { until: '2026-05-05', reason: 'Chờ số liệu của các phòng' })).statusCode).toBe(200);
+    expect((await post(staff, `/assignments/${mine.id}/deadline`, { until: '2026-05-05' })).statusCode).toBe(403);
+    expect((await post(unitHead, `/assignments/${mine.id}/deadline`, { until: '2026-05-05' })).statusCode).toBe(200);
+    expect((await post(staff, `/assignments/${mine.id}/finish`, { result: 'Đã dự thảo báo cáo trình lãnh đạo' })).statusCode).toBe(200);
+    expect((await post(staff, `/assignments/${mine.id}/finish`, { result: 'lần hai' })).statusCode).toBe(409);
+
+    expect((await routing(id)).state).toBe('done');
+    const timeline = (await call(t.app, head, 'GET', `/api/incoming/${id}/timeline`)).json();
+    expect(timeline.map((e: { kind: string }) => e.kind)).toEqual(['registered', 'presented', 'directed', 'assigned', 'progress', 'extension_requested', 'deadline_extended', 'finished']);
+  });
+
+  it('[Q-11.3d] deadlines count working days: due soon two working days ahead, overdue after; the follow-up person sees them', async () => {
+    const id = await registerDoc();
+    // Friday 24 April 2026: two working days ahead is Tuesday 28 April (Monday 27 is the Giỗ Tổ compensatory day).
+    t.clock.set('2026-04-24T08:00:00+07:00');
+    [clerk, head, unitHead, staff, deputy] = await Promise.all(['vanthu.snv', 'giamdoc.snv', 'truongphong.snv', 'chuyenvien.snv', 'phogiamdoc.snv'].map((u) => login(t.app, u)));
+    await post(head, `/${id}/direct`, { lead: { userId: users['chuyenvien.snv'], deadline: '2026-04-28' }, followUpUserId: users['phogiamdoc.snv'] });
+    const task = () => call(t.app, staff, 'GET', '/api/incoming/tasks/mine').then((r) => r.json().assignments.find((a: { documentId: string }) => a.documentId === id));
+    expect(await task()).toMatchObject({ dueSoon: true, overdue: false });
+    expect((await call(t.app, deputy, 'GET', '/api/incoming/tasks/mine')).json().followUp.map((a: { documentId: string }) => a.documentId)).toContain(id);
+    t.clock.set('2026-04-29T08:00:00+07:00');
+    [staff] = await Promise.all([login(t.app, 'chuyenvien.snv')]);
+    expect(await task()).toMatchObject({ dueSoon: false, overdue: true });
+  });
+
+  it('[Q-11.3b] new direction replaces the old one: exactly one live lead; bad directions change nothing', async () => {
+    t.clock.set('2026-05-04T08:00:00+07:00');
+    [clerk, head, unitHead, staff] = await Promise.all(['vanthu.snv', 'giamdoc.snv', 'truongphong.snv', 'chuyenvien.snv'].map((u) => login(t.app, u)));
+    const id = await registerDoc();
+    await post(head, `/${id}/direct`, { lead: { unitId: units.VTLT } });
+    const bad = [
+      { lead: { unitId: units.VTLT }, coordinating: [{ unitId: units.VTLT }] },
+      { lead: { unitId: units.TCBC, userId: users['chuyenvien.snv'] } },
+      { lead: {} },
+      { lead: { unitId: units.TCBC, deadline: '2026-01-01' } },
+      { lead: { userId: users['vanthu.ubnd'] ?? '00000000-0000-4000-8000-000000000000' } },
+    ];
+    for (const body of bad) expect((await post(head, `/${id}/direct`, body)).statusCode, JSON.stringify(body)).toBe(400);
+    expect((await post(staff, `/${id}/direct`, { lead: { unitId: units.TCBC } })).statusCode).toBe(403);
+    expect((await routing(id)).assignments.filter((a: { state: string }) => a.state === 'open').map((a: { unitId: string }) => a.unitId)).toEqual([units.VTLT]);
+    await post(head, `/${id}/direct`, { lead: { unitId: units.TCBC } });
+    const live = (await routing(id)).assignments.filter((a: { role: string; state: string }) => a.role === 'lead' && a.state !== 'recalled');
+    expect(live.map((a: { unitId: string }) => a.unitId)).toEqual([units.TCBC]);
+  });
+
+  it('recall and reassign staff work; the head can return the document to the clerk', async () => {
+    const id = await registerDoc();
+    await post(head, `/${id}/direct`, { lead: { unitId: units.VTLT } });
+    const unitTask = (await routing(id)).assignments[0];
+    await post(unitHead, `/assignments/${unitTask.id}/assign`, { userId: users['chuyenvien.snv'] });
+    const staffTask = (await routing(id)).assignments.find((a: { parentId: string | null }) => a.parentId === unitTask.id);
+    expect((await post(staff, `/assignments/${staffTask.id}/recall`, { reason: 'Tự thu hồi' })).statusCode).toBe(403);
+    expect((await post(unitHead, `/assignments/${staffTask.id}/recall`, { reason: 'Giao lại cho người khác' })).statusCode).toBe(200);
+    expect((await post(staff, `/assignments/${staffTask.id}/finish`, { result: 'x' })).statusCode).toBe(409);
+    expect((await post(head, `/${id}/return`, { reason: 'Văn bản gửi nhầm cơ quan' })).statusCode).toBe(200);
+    expect((await routing(id)).state).toBe('registered');
+    expect((await call(t.app, head, 'GET', `/api/incoming/${id}/timeline`)).json().at(-1)).toMatchObject({ kind: 'returned_to_clerk', details: { reason: 'Văn bản gửi nhầm cơ quan' } });
+  });
+
+  it('another agency cannot see or touch the routing (404)', async () => {
+    const id = await registerDoc();
+    const other = await login(t.app, 'chutich.ubnd');
+    expect((await call(t.app, other, 'GET', `/api/incoming/${id}/routing`)).statusCode).toBe(404);
+    expect((await call(t.app, other, 'GET', `/api/incoming/${id}/timeline`)).statusCode).toBe(404);
+    expect((await post(other, `/${id}/direct`, { lead: { unitId: units.VTLT } })).statusCode).toBe(404);
+  });
+});
