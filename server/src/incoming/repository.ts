@@ -1,9 +1,10 @@
 import { sql, type Selectable } from 'kysely';
 import type { Db } from '../infra/db/database.js';
-import type { IncomingTables } from './tables.js';
+import type { IncomingTables, RoutingTables } from './tables.js';
 import { URGENCY_LABELS, type IncomingDocument, type ListIncomingQuery } from './schemas.js';
 
-export const incomingDb = (db: Db) => db.withTables<IncomingTables>();
+/** This module's tables; no other module names them. */
+export const incomingDb = (db: Db) => db.withTables<IncomingTables & RoutingTables>();
 
 type Row = Selectable<IncomingTables['incoming_document']>;
 type FileRow = Selectable<IncomingTables['incoming_document_file']>;

@@ -17,6 +17,7 @@ import {
   requestExtension,
   returnToClerk,
 } from './routing.js';
+import { lateDocuments } from './timeliness.js';
 
 const tags = ['incoming-routing'];
 const ok = { ok: true as const };
@@ -34,6 +35,29 @@ export const routingRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = 
       },
     },
     async (request) => myTasks(request.ctx),
+  );
+  app.get(
+    '/late',
+    {
+      schema: {
+        tags,
+        summary: 'Văn bản đăng ký, trình muộn hơn quy định (Q-6.2b)',
+        querystring: Type.Object({ year: Type.Optional(Type.Integer({ minimum: 1900, maximum: 2199 })) }),
+        response: {
+          200: Type.Array(
+            Type.Object({
+              documentId: Type.String(),
+              arrivalNumber: Type.Number(),
+              urgency: Type.Number(),
+              subject: Type.String(),
+              late: Type.Array(Type.Object({ step: Type.String(), limit: Type.String(), actual: Type.Union([Type.String(), Type.Null()]), hoursLate: Type.Number() })),
+            }),
+          ),
+          ...errors(401),
+        },
+      },
+    },
+    async (request) => lateDocuments(request.ctx, request.query.year),
   );
   app.get('/:id/routing', { schema: { tags, summary: 'Chỉ đạo và phân công của văn bản', params: IdParams, response: { 200: Routing, ...errors(401, 404) } } }, async (request) =>
     getRouting(request.ctx, request.params.id),
