@@ -4,6 +4,8 @@ import { systemClock } from './infra/time/clock.js';
 import { openRuntime } from './runtime.js';
 import { buildApp } from './app.js';
 import { seedDemoIfEmpty } from './demo/seed.js';
+import { startPeriodicJobs } from './infra/periodic.js';
+import { MODULES } from './modules.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -22,11 +24,13 @@ async function main(): Promise<void> {
     logger: true,
     trustProxy: config.trustProxy,
   });
+  const stopJobs = startPeriodicJobs(MODULES.flatMap((m) => m.periodic ?? []), runtime.db, systemClock, (msg) => app.log.error(msg));
   let closing = false;
   const stop = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'stopping');
+    stopJobs();
     await app.close();
     await runtime.shutdown();
     process.exit(0);

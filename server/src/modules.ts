@@ -7,6 +7,7 @@ import { calendarModule } from './infra/time/index.js';
 import { agenciesModule } from './agencies/index.js';
 import { usersModule } from './users/index.js';
 import { registersModule } from './registers/index.js';
+import { notificationsModule } from './notifications/index.js';
 import { incomingModule } from './incoming/index.js';
 
 /** Every module, in dependency order. Adding a domain is one line here. */
@@ -19,5 +20,6 @@ export const MODULES: AppModule[] = [
   agenciesModule,
   usersModule,
   registersModule,
+  notificationsModule,
   incomingModule,
 ];

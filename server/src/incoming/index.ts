@@ -5,5 +5,6 @@
 import type { AppModule } from '../infra/module.js';
 import { incomingMigrations } from './migrations.js';
 import { incomingRoutes } from './routes.js';
+import { deadlineReminders } from './jobs.js';
 
-export const incomingModule: AppModule = { name: 'incoming', prefix: 'incoming', migrations: incomingMigrations, routes: incomingRoutes };
+export const incomingModule: AppModule = { name: 'incoming', prefix: 'incoming', migrations: incomingMigrations, routes: incomingRoutes, periodic: [deadlineReminders] };

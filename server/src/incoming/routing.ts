@@ -12,6 +12,7 @@ import { findUnit } from '../agencies/index.js';
 import { findUserBrief } from '../users/index.js';
 import { incomingDb } from './repository.js';
 import { addEvent, loadRouting, presentAssignment, routingDb } from './routing-repository.js';
+import { assigneesOf, noticeAboutDocument } from './routing-notices.js';
 import type { Assignment, Direct, Routing, Target } from './routing-schemas.js';
 
 /**
@@ -57,6 +58,7 @@ export async function presentDocument(ctx: Ctx, documentId: string, toUserId: st
     if (r.state !== 'registered' && r.state !== 'presented') throw conflict('Văn bản đã có ý kiến chỉ đạo.');
     await routingDb(s.trx).updateTable('incoming_routing').set({ presented_to: toUserId, presented_at: s.now, state: 'presented' }).where('document_id', '=', documentId).execute();
     await record(s, documentId, 'presented', { toUserId, toName: head.fullName });
+    await noticeAboutDocument(s.trx, s.now, documentId, [toUserId], 'incoming.awaiting_direction', 'Chờ ý kiến chỉ đạo');
   });
 }
 
@@ -116,6 +118,11 @@ export async function directDocument(ctx: Ctx, documentId: string, input: Direct
       .where('document_id', '=', documentId)
       .execute();
     await record(s, documentId, 'directed', { ...input, replaced: Number(recalled.numUpdatedRows) });
+    for (const row of rows) {
+      const what = row.role === 'lead' ? 'Được giao chủ trì' : row.role === 'coordinate' ? 'Được giao phối hợp' : 'Để biết';
+      await noticeAboutDocument(s.trx, s.now, documentId, await assigneesOf(s.trx, row), `incoming.${row.role}`, what);
+    }
+    if (input.followUpUserId) await noticeAboutDocument(s.trx, s.now, documentId, [input.followUpUserId], 'incoming.follow_up', 'Theo dõi, đôn đốc');
   });
 }
 
@@ -151,6 +158,7 @@ export async function assignStaff(ctx: Ctx, assignmentId: string, input: { userI
       .execute();
     await q.updateTable('incoming_assignment').set({ state: 'in_progress' }).where('id', '=', parent.id).execute();
     await record(s, documentId, 'assigned', { assignmentId, userId: staff.id, userName: staff.fullName, deadline: input.deadline ?? parent.deadline, note: input.note });
+    await noticeAboutDocument(s.trx, s.now, documentId, [staff.id], 'incoming.assigned', 'Được giao xử lý');
   });
 }
 
@@ -216,6 +224,7 @@ export async function requestExtension(ctx: Ctx, assignmentId: string, until: st
     requireAssignee(s.actor, a);
     if (a.deadline && until <= a.deadline) throw invalid('until', 'Thời hạn đề nghị phải sau thời hạn hiện tại.');
     await record(s, documentId, 'extension_requested', { assignmentId, until, reason: nfc(reason), from: a.deadline });
+    await noticeAboutDocument(s.trx, s.now, documentId, [a.assigned_by], 'incoming.extension_requested', `Đề nghị gia hạn đến ${until}`);
   });
 }
 

@@ -2,6 +2,8 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Migrations } from './db/migrator.js';
 import type { IdentityProvider } from './auth/identity.js';
 import type { FileStore } from './storage/file-store.js';
+import type { Db } from './db/database.js';
+import type { Clock } from './time/clock.js';
 
 /** Shared services handed to every module's routes by the composition root (app.ts). */
 export interface Services {
@@ -19,4 +21,12 @@ export interface AppModule {
   prefix: string;
   migrations: Migrations;
   routes?: FastifyPluginAsync<{ services: Services }>;
+  /** Work the server repeats on a timer (reminders, sweeps); each run must be idempotent. */
+  periodic?: PeriodicJob[];
+}
+
+export interface PeriodicJob {
+  name: string;
+  everyMs: number;
+  run(db: Db, clock: Clock): Promise<void>;
 }

@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEngines } from '../../test/harness/engines.js';
+import { call, login, startTestApp, type Session, type TestApp } from '../../test/harness/app.js';
+import { deadlineReminders } from './jobs.js';
+
+describeEngines('in-app notifications of incoming work', (db) => {
+  let t: TestApp;
+  let clerk: Session, head: Session, unitHead: Session, staff: Session, deputy: Session;
+  const users: Record<string, string> = {};
+  const units: Record<string, string> = {};
+  const inbox = async (s: Session) => (await call(t.app, s, 'GET', '/api/notifications')).json();
+
+  beforeAll(async () => {
+    t = await startTestApp(db());
+    t.clock.set('2026-04-21T08:00:00+07:00'); // Tuesday
+    [clerk, head, unitHead, staff, deputy] = await Promise.all(['vanthu.snv', 'giamdoc.snv', 'truongphong.snv', 'chuyenvien.snv', 'phogiamdoc.snv'].map((u) => login(t.app, u)));
+    for (const u of (await call(t.app, clerk, 'GET', '/api/users')).json()) users[u.username] = u.id;
+    for (const u of (await call(t.app, clerk, 'GET', `/api/agencies/${t.agencies.snv}`)).json().units) units[u.abbreviation] = u.id;
+  });
+  afterAll(async () => t.close());
+
+  it('notifies the head of an urgent document to direct, the unit head of the work, the staff of the hand-on; urgent first', async () => {
+    const doc = (await call(t.app, clerk, 'POST', '/api/incoming', { source: 'paper', issuerName: 'Văn phòng Chính phủ', typeName: 'Công văn', subject: 'Về việc triển khai gấp nhiệm vụ', urgency: 3 })).json();
+    await call(t.app, clerk, 'POST', `/api/incoming/${doc.id}/present`, { toUserId: users['giamdoc.snv'] });
+    const headInbox = await inbox(head);
+    expect(headInbox.unread).toBe(1);
+    expect(headInbox.items[0]).toMatchObject({ kind: 'incoming.awaiting_direction', urgent: true, link: `/van-ban-den/${doc.id}`, title: expect.stringContaining(`số ${doc.arrivalNumber}`) });
+
+    await call(t.app, head, 'POST', `/api/incoming/${doc.id}/direct`, { lead: { unitId: units.VTLT, deadline: '2026-04-23' }, followUpUserId: users['phogiamdoc.snv'] });
+    expect((await inbox(unitHead)).items[0]).toMatchObject({ kind: 'incoming.lead', title: expect.stringMatching(/^Được giao chủ trì/) });
+    expect((await inbox(deputy)).items[0].kind).toBe('incoming.follow_up');
+    const task = (await call(t.app, unitHead, 'GET', '/api/incoming/tasks/mine')).json().assignments[0];
+    await call(t.app, unitHead, 'POST', `/api/incoming/assignments/${task.id}/assign`, { userId: users['chuyenvien.snv'] });
+    expect((await inbox(staff)).items[0].kind).toBe('incoming.assigned');
+  });
+
+  it('[Q-11.3d] deadline reminders go once to the people working on it and to the follow-up person', async () => {
+    await deadlineReminders.run(db().db, t.clock);
+    await deadlineReminders.run(db().db, t.clock);
+    const soon = (await inbox(staff)).items.filter((n: { kind: string }) => n.kind === 'incoming.due_soon');
+    expect(soon).toHaveLength(1);
+    expect((await inbox(deputy)).items.filter((n: { kind: string }) => n.kind === 'incoming.due_soon')).toHaveLength(1);
+    t.clock.set('2026-04-24T08:00:00+07:00');
+    await deadlineReminders.run(db().db, t.clock);
+    staff = await login(t.app, 'chuyenvien.snv');
+    expect((await inbox(staff)).items[0]).toMatchObject({ kind: 'incoming.overdue', title: expect.stringMatching(/^Quá hạn/) });
+  });
+
+  it('a user reads and marks only their own notifications', async () => {
+    const mine = await inbox(staff);
+    const other = await login(t.app, 'vanthu.ubnd');
+    expect((await call(t.app, other, 'POST', `/api/notifications/${mine.items[0].id}/read`)).statusCode).toBe(404);
+    expect((await call(t.app, staff, 'POST', `/api/notifications/${mine.items[0].id}/read`)).statusCode).toBe(200);
+    expect((await inbox(staff)).unread).toBe(mine.unread - 1);
+    await call(t.app, staff, 'POST', '/api/notifications/read-all');
+    expect((await inbox(staff)).unread).toBe(0);
+  });
+});
