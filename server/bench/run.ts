@@ -17,6 +17,7 @@ import { buildApp } from '../src/app.js';
 import { FileStore, FsBlobDriver } from '../src/infra/storage/index.js';
 import { seedDemoIfEmpty } from '../src/demo/seed.js';
 import { benchIncoming } from './incoming.js';
+import { benchPrint } from './print.js';
 
 const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -92,6 +93,7 @@ async function main() {
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
+  out.push(...(await benchPrint(() => undefined)));
   console.log(`\nVănThư bench — Node ${process.version}, ${new Date().toISOString()}\n`);
   for (const line of out) console.log(line);
 }

@@ -30,6 +30,7 @@ export interface AppDeps {
   webDist?: string;
   logger?: boolean;
   trustProxy?: boolean | string[];
+  fontDir?: string;
 }
 
 /** The whole HTTP application: infrastructure plugins, then each module under /api/<prefix>. */
@@ -89,7 +90,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   );
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  const services: Services = { identity: userIdentity, files: deps.files, secureCookies: deps.secureCookies ?? false };
+  const services: Services = { identity: userIdentity, files: deps.files, secureCookies: deps.secureCookies ?? false, fontDir: deps.fontDir };
   for (const module of MODULES) {
     if (!module.routes) continue;
     const routes = module.routes;

@@ -23,6 +23,7 @@ async function main(): Promise<void> {
     webDist: config.webDist,
     logger: true,
     trustProxy: config.trustProxy,
+    fontDir: config.fontDir,
   });
   const stopJobs = startPeriodicJobs(MODULES.flatMap((m) => m.periodic ?? []), runtime.db, systemClock, (msg) => app.log.error(msg));
   let closing = false;

@@ -16,6 +16,8 @@ export interface Config {
   secureCookies: boolean;
   /** Reverse proxies whose X-Forwarded-For is believed, so the audit log records the real client address. */
   trustProxy: boolean | string[];
+  /** Fonts for printed forms and stamps (four Liberation Serif file names); default: the bundled ones. */
+  fontDir?: string;
 }
 
 function flag(value: string | undefined): boolean {
@@ -41,6 +43,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxUploadBytes: Math.round(maxUploadMb * 1024 * 1024),
     secureCookies: production || flag(env.VANTHU_SECURE_COOKIES),
     trustProxy: parseTrustProxy(env.VANTHU_TRUST_PROXY),
+    fontDir: env.VANTHU_FONT_DIR ? resolve(env.VANTHU_FONT_DIR) : undefined,
   };
 }
 

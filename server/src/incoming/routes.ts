@@ -5,11 +5,13 @@ import { errors, IdParams } from '../infra/http/schemas.js';
 import { CancelIncoming, IncomingDocument, ListIncomingQuery, RegisterIncoming } from './schemas.js';
 import { cancelIncoming, readIncoming, registerIncoming, searchIncoming } from './service.js';
 import { routingRoutes } from './routing-routes.js';
+import { incomingPrintRoutes } from './print/print-routes.js';
 
 const tags = ['incoming'];
 
 export const incomingRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, options) => {
   await app.register(routingRoutes, options);
+  await app.register(incomingPrintRoutes, { ...options, fontDir: options.services.fontDir });
 
   app.post(
     '/',

@@ -10,6 +10,8 @@ export interface Services {
   identity: IdentityProvider;
   files: FileStore;
   secureCookies: boolean;
+  /** Liberation Serif 2 by default; an agency may supply Times New Roman files of the same names. */
+  fontDir?: string;
 }
 
 /**

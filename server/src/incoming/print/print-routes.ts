@@ -34,7 +34,7 @@ function send(reply: FastifyReply, file: RegisterFile) {
  * NĐ 30 Phụ lục IV template (Q-11.2a). Each print is recorded in the audit log.
  */
 export const incomingPrintRoutes: FastifyPluginAsyncTypebox<IncomingPrintOptions> = async (app, options) => {
-  const printOptions: PrintOptions = { fontDir: options.fontDir, xlsxFontName: options.xlsxFontName };
+  const printOptions: PrintOptions = { fontDir: options.fontDir, xlsxFontName: options.xlsxFontName, maxEntries: options.maxEntries };
   const route = (format: RegisterFormat, summary: string) =>
     app.get(
       `/register.${format}`,

@@ -15,13 +15,13 @@ const FONT = 'Times';
  * edge (30 mm) stays on the left, as a landscape register is bound along its short side.
  * Order is pdfmake's: left, top, right, bottom.
  */
-export const PAGE_MARGINS: [number, number, number, number] = [30 * MM, 20 * MM, 15 * MM, 20 * MM];
+export const PAGE_MARGINS: readonly [number, number, number, number] = [30 * MM, 20 * MM, 15 * MM, 20 * MM];
 
 /**
  * Widths in points, in column order. Dates and numbers fit on one line at 10 pt; the summary takes
  * what is left (about 5 cm); Ngày chuyển and Ký nhận are wide enough to write and sign in by hand.
  */
-export const COLUMN_WIDTHS: (number | '*')[] = [48, 30, 80, 66, 48, '*', 72, 48, 54, 62];
+export const COLUMN_WIDTHS: readonly (number | '*')[] = [48, 30, 80, 66, 48, '*', 72, 48, 54, 62];
 export const CELL_PADDING = 3;
 export const LINE_WIDTH = 0.5;
 
@@ -76,7 +76,8 @@ function table(rows: readonly RegisterRow[]): object {
     }),
   );
   return {
-    table: { headerRows: 2, dontBreakRows: true, widths: COLUMN_WIDTHS, body: [header, numbering, ...body] },
+    // pdfmake rewrites the widths array in place; it gets a copy.
+    table: { headerRows: 2, dontBreakRows: true, widths: [...COLUMN_WIDTHS], body: [header, numbering, ...body] },
     layout: {
       hLineWidth: () => LINE_WIDTH,
       vLineWidth: () => LINE_WIDTH,
@@ -106,7 +107,7 @@ export async function buildRegisterPdf(cover: RegisterCover, rows: readonly Regi
   const doc = pdfmake.createPdf({
     pageSize: 'A4',
     pageOrientation: 'landscape',
-    pageMargins: PAGE_MARGINS,
+    pageMargins: [...PAGE_MARGINS],
     language: 'vi-VN',
     info: {
       title: `Sổ đăng ký văn bản đến năm ${cover.year}`,

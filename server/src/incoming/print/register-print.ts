@@ -28,7 +28,15 @@ export interface PrintRegisterQuery extends RegisterRange {
 export interface PrintOptions {
   fontDir?: string | null;
   xlsxFontName?: string;
+  maxEntries?: Partial<Record<RegisterFormat, number>>;
 }
+
+/**
+ * Entries one print may hold. pdfmake lays out synchronously: per thousand entries about 1.3 s,
+ * during which no other request is served, and 60 MB. 2,000 entries (about 270 pages) is also
+ * about what one bound volume (quyển) holds, so a larger register is printed volume by volume.
+ */
+export const MAX_ENTRIES: Record<RegisterFormat, number> = { pdf: 2000, xlsx: 10000 };
 
 export interface RegisterFile {
   body: Buffer;
@@ -49,14 +57,15 @@ const CONTENT_TYPES: Record<RegisterFormat, string> = {
  * sorts newest first) with the upper bound as cursor rather than an offset, so an entry registered
  * while printing cannot shift a page and be printed twice.
  */
-export async function loadRegisterDocuments(db: Db, agencyId: string, year: number, range: RegisterRange = {}): Promise<IncomingDocument[]> {
+export async function loadRegisterDocuments(db: Db, agencyId: string, year: number, range: RegisterRange = {}, pageSize = PAGE): Promise<IncomingDocument[]> {
   const docs: IncomingDocument[] = [];
   let toNumber = range.toNumber;
   for (;;) {
-    const page = await listIncoming(db, agencyId, { year, fromNumber: range.fromNumber, toNumber, limit: PAGE, offset: 0 });
+    const page = await listIncoming(db, agencyId, { year, fromNumber: range.fromNumber, toNumber, limit: pageSize, offset: 0 });
     docs.push(...page);
     const lowest = page[page.length - 1]?.arrivalNumber;
-    if (page.length < PAGE || lowest === undefined || lowest <= 1) return docs;
+    // Stopping at 1 matters: listIncoming reads a bound of 0 as no bound at all.
+    if (page.length < pageSize || lowest === undefined || lowest <= 1) return docs;
     toNumber = lowest - 1;
   }
 }
@@ -88,6 +97,15 @@ export async function printIncomingRegister(ctx: Ctx, format: RegisterFormat, qu
 
   const range: RegisterRange = { fromNumber: query.fromNumber, toNumber: query.toNumber, fromDate: query.fromDate, toDate: query.toDate };
   const rows = registerRows(await loadRegisterDocuments(ctx.db, agency.id, year, range), range);
+  const max = options.maxEntries?.[format] ?? MAX_ENTRIES[format];
+  if (rows.length > max) {
+    const n = (v: number) => v.toLocaleString('vi-VN');
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `Khoảng đã chọn có ${n(rows.length)} văn bản; mỗi lần in tối đa ${n(max)} văn bản. Hãy in từng quyển, chọn Từ số … đến số … (ví dụ từ số ${rows[0].arrivalNumber} đến số ${rows[max - 1].arrivalNumber}).`,
+      [{ field: 'toNumber' }],
+    );
+  }
   const cover = registerCover({ name: agency.name, parentName: parent?.name ?? null }, year, rows, range, query.volume);
   const body =
     format === 'pdf'

@@ -48,7 +48,7 @@ export async function buildRegisterXlsx(cover: RegisterCover, rows: readonly Reg
       printTitlesRow: `${HEADER_ROW}:${HEADER_ROW + 1}`,
       margins: { left: 30 / MM_PER_INCH, right: 15 / MM_PER_INCH, top: 20 / MM_PER_INCH, bottom: 20 / MM_PER_INCH, header: 10 / MM_PER_INCH, footer: 10 / MM_PER_INCH },
     },
-    headerFooter: { differentFirst: true, firstHeader: '', oddHeader: `&C&"${fontName}"&13&P` },
+    headerFooter: { differentFirst: true, firstHeader: '', oddHeader: `&C&"${fontName},Regular"&13&P` },
     views: [{ state: 'frozen', ySplit: HEADER_ROW + 1 }],
   });
   sheet.columns = XLSX_COLUMN_WIDTHS.map((width) => ({ width }));
