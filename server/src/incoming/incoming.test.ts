@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEngines } from '../../test/harness/engines.js';
 import { call, login, startTestApp, type Session, type TestApp } from '../../test/harness/app.js';
-import { multipart, pdfBytes, pngBytes } from '../../test/harness/samples.js';
+import { multipart, pdfBytes, pngBytes, scanPdf } from '../../test/harness/samples.js';
 
 const paper = (over: Record<string, unknown> = {}) => ({
   source: 'paper',
@@ -137,5 +137,18 @@ describeEngines('incoming registration', (db) => {
       expect(found.map((d: { subject: string }) => d.subject), q).toContain('Về việc đôn đốc nộp hồ sơ lưu trữ');
     }
     expect((await call(t.app, clerk, 'GET', `/api/incoming?q=${encodeURIComponent('không có gì như vậy')}`)).json()).toEqual([]);
+  });
+
+  it("[Q-11.2b] a paper document's scan must meet the digitisation standard; the failure names the page and resolution", async () => {
+    const low = await upload('ban-quet.pdf', await scanPdf({ dpi: 150, colour: true }));
+    const check = (await call(t.app, clerk, 'POST', '/api/incoming/scan-check', { fileId: low })).json();
+    expect(check).toMatchObject({ ok: false, problems: [{ page: 1, code: 'LOW_RESOLUTION' }] });
+    const refused = await register(unique({ mainFileId: low }));
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().message).toBe('Bản số hóa chưa đạt chuẩn: Trang 1 có độ phân giải 150 dpi; bản số hóa cần tối thiểu 200 dpi.');
+    const good = await upload('ban-quet-dat.pdf', await scanPdf({ dpi: 200, colour: true }));
+    const ok = await register(unique({ mainFileId: good }));
+    expect(ok.statusCode).toBe(201);
+    expect(ok.json()).toMatchObject({ source: 'paper', files: [{ fileId: good, role: 'main' }] });
   });
 });

@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import type { Services } from '../infra/module.js';
 import { errors, IdParams } from '../infra/http/schemas.js';
 import { CancelIncoming, IncomingDocument, ListIncomingQuery, RegisterIncoming } from './schemas.js';
-import { cancelIncoming, readIncoming, registerIncoming, searchIncoming } from './service.js';
+import { cancelIncoming, checkScanFile, readIncoming, registerIncoming, searchIncoming } from './service.js';
 import { routingRoutes } from './routing-routes.js';
 import { incomingPrintRoutes } from './print/print-routes.js';
 
@@ -24,6 +24,27 @@ export const incomingRoutes: FastifyPluginAsyncTypebox<{ services: Services }> =
       },
     },
     async (request, reply) => reply.status(201).send(await registerIncoming(request.ctx, request.body)),
+  );
+
+  app.post(
+    '/scan-check',
+    {
+      schema: {
+        tags,
+        summary: 'Kiểm tra bản số hóa văn bản giấy: PDF ≥ 1.4, ảnh màu, ≥ 200 dpi, tỷ lệ 100 % (Q-11.2b)',
+        body: Type.Object({ fileId: Type.String({ format: 'uuid' }) }),
+        response: {
+          200: Type.Object({
+            ok: Type.Boolean(),
+            version: Type.Union([Type.String(), Type.Null()]),
+            pages: Type.Number(),
+            problems: Type.Array(Type.Object({ page: Type.Optional(Type.Number()), code: Type.String(), message: Type.String() })),
+          }),
+          ...errors(400, 401, 404),
+        },
+      },
+    },
+    async (request) => checkScanFile(request.ctx, request.body.fileId),
   );
 
   app.get(

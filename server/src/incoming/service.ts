@@ -9,6 +9,7 @@ import { nfc } from '../shared/text.js';
 import { takeNextNumber } from '../registers/index.js';
 import { findIncoming, findPossibleDuplicates, incomingDb, listIncoming } from './repository.js';
 import { addEvent, routingDb } from './routing-repository.js';
+import { checkDigitisedScan } from './scan-check.js';
 import { SECRECY_LABELS, type IncomingDocument, type ListIncomingQuery, type RegisterIncoming } from './schemas.js';
 
 const opt = (v: string | null | undefined) => (v ? nfc(v) || null : null);
@@ -115,6 +116,11 @@ async function checkFiles(ctx: Ctx, input: RegisterIncoming) {
     const file = await ctx.files.get(ctx, id).catch(() => undefined);
     if (!file || file.agencyId !== actor.agencyId) throw invalid(i === 0 && input.mainFileId ? 'mainFileId' : 'attachmentFileIds', `Tệp ${id} không tồn tại hoặc không thuộc cơ quan của bạn.`);
     if (i === 0 && input.mainFileId && file.format !== 'pdf') throw invalid('mainFileId', 'Tệp văn bản chính phải là PDF.');
+    if (i === 0 && input.mainFileId && input.source === 'paper') {
+      // A paper document's PDF is its digitised copy: it must meet the input standard (Q-11.2b).
+      const report = await checkDigitisedScan(await ctx.files.localPath(file));
+      if (!report.ok) throw new AppError('VALIDATION_FAILED', `Bản số hóa chưa đạt chuẩn: ${report.problems.map((p) => p.message).join(' ')}`, report.problems.map((p) => ({ field: 'mainFileId', ...p })));
+    }
     out.push({ file_id: id, role: i === 0 && input.mainFileId ? 'main' : 'attachment', ordinal: i });
   }
   return out;
@@ -154,4 +160,13 @@ export async function cancelIncoming(ctx: Ctx, id: string, reason: string): Prom
     await recordAudit({ ...ctx, db: trx }, { action: 'incoming.cancel', objectType: 'incoming_document', objectId: id, details: { reason: nfc(reason), arrivalNumber: doc.arrivalNumber } });
     return (await findIncoming(trx, id))!;
   });
+}
+
+/** Checks an uploaded scan against the digitisation standard before registering it (Q-11.2b). */
+export async function checkScanFile(ctx: Ctx, fileId: string) {
+  const actor = requireActor(ctx);
+  const file = await ctx.files.get(ctx, fileId);
+  if (file.agencyId !== actor.agencyId) throw notFound('Tệp');
+  if (file.format !== 'pdf') throw invalid('fileId', 'Bản số hóa phải là tệp PDF.');
+  return checkDigitisedScan(await ctx.files.localPath(file));
 }

@@ -1,7 +1,13 @@
 import { deflateSync } from 'node:zlib';
+import { concatTransformationMatrix, drawObject, PDFDocument, PDFName, popGraphicsState, pushGraphicsState } from '@cantoo/pdf-lib';
 
 /** A real 1×1 PNG (signature, IHDR, IDAT, IEND with their CRCs). */
 export function pngBytes(): Buffer {
+  return pngImage(1, 1, true);
+}
+
+/** A real PNG of one flat colour (RGB) or grey, of the given size. */
+export function pngImage(width: number, height: number, colour: boolean): Buffer {
   const crcTable = Array.from({ length: 256 }, (_, n) => {
     let c = n;
     for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
@@ -21,14 +27,18 @@ export function pngBytes(): Buffer {
     return out;
   };
   const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(1, 0);
-  ihdr.writeUInt32BE(1, 4);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
   ihdr[8] = 8; // bit depth
-  ihdr[9] = 2; // colour type RGB
+  ihdr[9] = colour ? 2 : 0; // RGB or greyscale
+  const channels = colour ? 3 : 1;
+  const row = Buffer.alloc(1 + width * channels, 0xc8);
+  row[0] = 0; // filter: none
+  if (colour) for (let x = 0; x < width; x++) row.writeUIntBE(0xcc2222, 1 + x * 3, 3);
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(Buffer.from([0, 0xcc, 0x22, 0x22]))),
+    chunk('IDAT', deflateSync(Buffer.concat(Array.from({ length: height }, () => row)))),
     chunk('IEND', Buffer.alloc(0)),
   ]);
 }
@@ -58,3 +68,32 @@ export function multipart(filename: string, content: Buffer, boundary = 'vanthu-
   const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`;
   return { payload: Buffer.concat([Buffer.from(head, 'utf8'), content, Buffer.from(`\r\n--${boundary}--\r\n`)]), contentType: `multipart/form-data; boundary=${boundary}` };
 }
+
+export const A4: [number, number] = [595.28, 841.89];
+
+/** A "scanned" PDF: one flat image (DeviceRGB or DeviceGray) filling each page at `dpi`, as a scanner writes it. */
+export async function scanPdf(options: { dpi: number; colour: boolean; pages?: number; pageSize?: [number, number]; version?: string }): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  const size = options.pageSize ?? A4;
+  const [w, h] = [Math.round((size[0] / 72) * options.dpi), Math.round((size[1] / 72) * options.dpi)];
+  const channels = options.colour ? 3 : 1;
+  const image = doc.context.register(
+    doc.context.flateStream(Buffer.alloc(w * h * channels, 0xb4), {
+      Type: 'XObject',
+      Subtype: 'Image',
+      Width: w,
+      Height: h,
+      ColorSpace: options.colour ? 'DeviceRGB' : 'DeviceGray',
+      BitsPerComponent: 8,
+    }),
+  );
+  for (let i = 0; i < (options.pages ?? 1); i++) {
+    const page = doc.addPage(size);
+    page.node.setXObject(PDFName.of('Scan'), image);
+    page.pushOperators(pushGraphicsState(), concatTransformationMatrix(size[0], 0, 0, size[1], 0, 0), drawObject('Scan'), popGraphicsState());
+  }
+  const bytes = Buffer.from(await doc.save());
+  if (options.version) bytes.write(`%PDF-${options.version}`, 0, 'latin1');
+  return bytes;
+}
+

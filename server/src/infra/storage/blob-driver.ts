@@ -17,6 +17,8 @@ export interface BlobDriver {
   /** A stream of the stored bytes; fails with code ENOENT when the blob is missing. */
   open(sha256: string): Readable;
   exists(sha256: string): Promise<boolean>;
+  /** A path on local disk holding the blob, for tools that read files (pdfinfo, pdfimages). */
+  localPath(sha256: string): Promise<string>;
   delete(sha256: string): Promise<void>;
   /** Every committed blob with its modification time, for reconciliation. */
   list(): AsyncIterable<{ sha256: string; mtime: Date }>;

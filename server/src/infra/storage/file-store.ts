@@ -145,6 +145,11 @@ export class FileStore {
     return source.pipe(check);
   }
 
+  /** A local path of the stored bytes, for command-line tools. */
+  localPath(file: Pick<StoredFile, 'sha256'>): Promise<string> {
+    return this.options.driver.localPath(file.sha256);
+  }
+
   /** Re-reads a blob and compares its hash (fixity check). */
   async verify(file: Pick<StoredFile, 'sha256'>): Promise<boolean> {
     try {

@@ -71,6 +71,10 @@ export class FsBlobDriver implements BlobDriver {
     return createReadStream(this.pathOf(sha256));
   }
 
+  async localPath(sha256: string): Promise<string> {
+    return this.pathOf(sha256);
+  }
+
   async exists(sha256: string): Promise<boolean> {
     try {
       await stat(this.pathOf(sha256));

@@ -1,0 +1,17 @@
+/**
+ * Ký số (digital signatures): signing and verifying PDFs, issue 4 (Q-4.1, Q-5.4, Q-6.1d, Q-8.1).
+ *   KeySigner            a key back end (thiết bị lưu khóa bí mật / tệp khoá) and its chain
+ *   signPdf              PAdES B-B signature as an incremental update (chữ ký số)
+ *   preparePdf/completePdf  the same in two phases, for keys that never reach the server
+ *   verifyPdf            kiểm tra chữ ký số: a verdict per signature and for the file
+ * Key-device registers, the trust list, routes and UI come later and build on these.
+ */
+export type { KeyAlgorithm, KeySigner } from './signer.js';
+export { ecdsaToDer, sha256 } from './signer.js';
+export { SigningError, type SigningFailure } from './errors.js';
+export { loadP12Signer } from './backends/p12.js';
+export { DEFAULT_FONT_PATH, type SignatureAppearance } from './pades/appearance.js';
+export { completePdf, embedCms, preparePdf, signPdf, type PreparedPdf, type SignOptions } from './pades/sign.js';
+export { pdfVerifier, verifyPdf, type DocumentProblem, type PdfVerification, type SignatureVerification, type VerifyOptions } from './pades/verify.js';
+export type { ChangeKind } from './pades/changes.js';
+export type { Finding, Indication, SubIndication } from './verdict.js';

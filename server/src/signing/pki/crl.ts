@@ -1,0 +1,87 @@
+/**
+ * Revocation from CRLs the caller supplies (imported by an administrator or fetched by a job).
+ * A certificate no usable CRL speaks about is "unknown" — never silently good.
+ */
+import * as asn1js from 'asn1js';
+import * as pkijs from 'pkijs';
+import { verifySignature } from './algorithms.js';
+import type { Cert } from './chain.js';
+import { asn1Input } from './oids.js';
+
+export interface Crl {
+  fields: pkijs.CertificateRevocationList;
+  tbs: Buffer;
+}
+
+export type Revocation =
+  | { status: 'good' }
+  | { status: 'unknown' }
+  | { status: 'revoked'; revokedAt: Date; reason?: RevocationReason };
+
+/** RFC 5280 §5.3.1 CRLReason, by value. */
+const REASONS = [
+  'unspecified',
+  'keyCompromise',
+  'cACompromise',
+  'affiliationChanged',
+  'superseded',
+  'cessationOfOperation',
+  'certificateHold',
+  undefined,
+  'removeFromCRL',
+  'privilegeWithdrawn',
+  'aACompromise',
+] as const;
+export type RevocationReason = Exclude<(typeof REASONS)[number], undefined>;
+
+const REASON_CODE_OID = '2.5.29.21';
+
+export function loadCrls(ders: Buffer[]): Crl[] {
+  const crls: Crl[] = [];
+  for (const der of ders) {
+    try {
+      const fields = pkijs.CertificateRevocationList.fromBER(asn1Input(der));
+      crls.push({ fields, tbs: Buffer.from(fields.tbsView) });
+    } catch {
+      // An unreadable CRL says nothing; the certificates it was meant for stay "unknown".
+    }
+  }
+  return crls;
+}
+
+/**
+ * What the CRLs say about `cert` at `at`: only CRLs from its issuer, with a valid signature, and
+ * current at `at` count.
+ */
+export function revocationOf(cert: Cert, issuer: Cert, crls: Crl[], at: Date): Revocation {
+  const usable = crls.filter((crl) => fromIssuer(crl, cert, issuer) && current(crl, at));
+  if (usable.length === 0) return { status: 'unknown' };
+  const serial = hex(cert.fields.serialNumber.valueBlock.valueHexView);
+  for (const crl of usable) {
+    const entry = crl.fields.revokedCertificates?.find((e) => hex(e.userCertificate.valueBlock.valueHexView) === serial);
+    if (entry) return { status: 'revoked', revokedAt: entry.revocationDate.value, reason: reasonOf(entry) };
+  }
+  return { status: 'good' };
+}
+
+function fromIssuer(crl: Crl, cert: Cert, issuer: Cert): boolean {
+  if (!crl.fields.issuer.isEqual(cert.fields.issuer)) return false;
+  const signature = Buffer.from(crl.fields.signatureValue.valueBlock.valueHexView);
+  return verifySignature(crl.fields.signatureAlgorithm, crl.tbs, issuer.x509.publicKey, signature).valid === true;
+}
+
+function current(crl: Crl, at: Date): boolean {
+  const next = crl.fields.nextUpdate?.value;
+  return crl.fields.thisUpdate.value <= at && (!next || at <= next);
+}
+
+function reasonOf(entry: pkijs.RevokedCertificate): RevocationReason | undefined {
+  const extension = entry.crlEntryExtensions?.extensions.find((e) => e.extnID === REASON_CODE_OID);
+  if (!extension) return undefined;
+  const value = asn1js.fromBER(extension.extnValue.valueBlock.valueHexView).result as asn1js.Enumerated;
+  return REASONS[value.valueBlock.valueDec];
+}
+
+function hex(bytes: Uint8Array): string {
+  return Buffer.from(bytes).toString('hex').replace(/^(00)+(?=.)/, '').toUpperCase();
+}

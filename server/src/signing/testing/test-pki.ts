@@ -1,0 +1,214 @@
+/**
+ * A throw-away PKI made with the openssl CLI for the tests: an independent tool, so the
+ * verifier is not only checked against certificates its own libraries produced.
+ *
+ *   root (EC P-256) ─ intermediate (RSA-2048) ─┬ rsa      Nguyễn Văn Ánh, RSA-2048
+ *                                              ├ ecdsa    Nguyễn Văn Ánh, EC P-256
+ *                                              ├ expired  valid only in 2020
+ *                                              ├ revoked  listed on the intermediate's CRL
+ *                                              └ noSigningUsage  keyAgreement only
+ *   untrusted root (EC) ─ untrusted
+ */
+import { execFile } from 'node:child_process';
+import { createPrivateKey, generateKeyPairSync, sign, X509Certificate } from 'node:crypto';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { KeySigner } from '../signer.js';
+
+const run = promisify(execFile);
+
+export const SIGNER_SUBJECT = '/C=VN/O=Sở Nội vụ tỉnh Thái Nguyên/CN=Nguyễn Văn Ánh';
+export const P12_PASSWORD = 'mat-khau-thu';
+
+export interface TestIdentity {
+  certificate: Buffer;
+  /** Upper-case hex, as the verifier reports it. */
+  serialNumber: string;
+  /** Signer first, then the intermediate: what a signer sends along. */
+  chain: Buffer[];
+  keyPem: string;
+  keyFile: string;
+  certFile: string;
+  chainFile: string;
+}
+
+export interface TestPki {
+  dir: string;
+  root: Buffer;
+  rootFile: string;
+  untrustedRoot: Buffer;
+  rsa: TestIdentity;
+  ecdsa: TestIdentity;
+  expired: TestIdentity;
+  revoked: TestIdentity;
+  noSigningUsage: TestIdentity;
+  untrusted: TestIdentity;
+  /** Current CRLs of the root and the intermediate (DER); only `revoked` is listed. */
+  crls: Buffer[];
+  /** PKCS#12 files of `rsa` and `ecdsa`, OpenSSL 3 default (AES-256/PBKDF2) and -legacy (3DES). */
+  p12: { rsa: Buffer; rsaLegacy: Buffer; ecdsa: Buffer; ecdsaLegacy: Buffer };
+  cleanup(): Promise<void>;
+}
+
+const CONFIG = `
+[ca]
+default_ca = ca_default
+[ca_default]
+dir = $ENV::CA_DIR
+database = $dir/index.txt
+new_certs_dir = $dir
+serial = $dir/serial
+crlnumber = $dir/crlnumber
+default_md = sha256
+policy = policy_any
+unique_subject = no
+preserve = yes
+string_mask = utf8only
+default_crl_days = 30
+[policy_any]
+countryName = optional
+organizationName = optional
+commonName = supplied
+[req]
+distinguished_name = dn
+string_mask = utf8only
+utf8 = yes
+[dn]
+[ca_ext]
+basicConstraints = critical, CA:TRUE
+keyUsage = critical, keyCertSign, cRLSign
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid
+[signer_ext]
+basicConstraints = critical, CA:FALSE
+keyUsage = critical, digitalSignature, nonRepudiation
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid
+[agreement_ext]
+basicConstraints = critical, CA:FALSE
+keyUsage = critical, keyAgreement
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid
+`;
+
+/** CAs outlive the 2020 certificate that is expired now, so it was valid once. */
+const CA_VALIDITY = ['-startdate', '20190101000000Z', '-enddate', '20390101000000Z'];
+
+interface Ca {
+  dir: string;
+  keyFile: string;
+  certFile: string;
+}
+
+export async function createTestPki(): Promise<TestPki> {
+  const dir = await mkdtemp(join(tmpdir(), 'vanthu-pki-'));
+  const config = join(dir, 'openssl.cnf');
+  await writeFile(config, CONFIG);
+  const openssl = async (args: string[], caDir = dir) => run('openssl', args, { env: { ...process.env, CA_DIR: caDir } });
+
+  const newKey = async (name: string, type: 'rsa' | 'ec'): Promise<string> => {
+    const { privateKey } = type === 'rsa' ? generateKeyPairSync('rsa', { modulusLength: 2048 }) : generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const file = join(dir, `${name}.key`);
+    await writeFile(file, privateKey.export({ type: 'pkcs8', format: 'pem' }));
+    return file;
+  };
+
+  const newRoot = async (name: string, subject: string): Promise<Ca> => {
+    const caDir = join(dir, name);
+    await mkdir(caDir);
+    await Promise.all([writeFile(join(caDir, 'index.txt'), ''), writeFile(join(caDir, 'serial'), '1000\n'), writeFile(join(caDir, 'crlnumber'), '1000\n')]);
+    const keyFile = await newKey(name, 'ec');
+    const csr = join(dir, `${name}.csr`);
+    const certFile = join(dir, `${name}.pem`);
+    await openssl(['req', '-config', config, '-new', '-key', keyFile, '-subj', subject, '-utf8', '-out', csr]);
+    await openssl(['ca', '-config', config, '-batch', '-notext', '-selfsign', '-keyfile', keyFile, '-in', csr, '-out', certFile, '-extensions', 'ca_ext', ...CA_VALIDITY], caDir);
+    return { dir: caDir, keyFile, certFile };
+  };
+
+  const issue = async (ca: Ca, name: string, subject: string, type: 'rsa' | 'ec', extensions: string, dates?: string[]) => {
+    const keyFile = await newKey(name, type);
+    const csr = join(dir, `${name}.csr`);
+    const certFile = join(dir, `${name}.pem`);
+    await openssl(['req', '-config', config, '-new', '-key', keyFile, '-subj', subject, '-utf8', '-out', csr]);
+    const validity = dates ?? ['-startdate', yesterday(), '-days', '365'];
+    await openssl(['ca', '-config', config, '-batch', '-notext', '-keyfile', ca.keyFile, '-cert', ca.certFile, '-in', csr, '-out', certFile, '-extensions', extensions, ...validity], ca.dir);
+    return { keyFile, certFile };
+  };
+
+  const root = await newRoot('root', '/C=VN/O=VănThư Thử nghiệm/CN=VănThư Test Root CA');
+  const sub = await issue(root, 'intermediate', '/C=VN/O=VănThư Thử nghiệm/CN=VănThư Test Sub CA', 'rsa', 'ca_ext', CA_VALIDITY);
+  const intermediate: Ca = { dir: join(dir, 'intermediate-db'), ...sub };
+  await mkdir(intermediate.dir);
+  await Promise.all([writeFile(join(intermediate.dir, 'index.txt'), ''), writeFile(join(intermediate.dir, 'serial'), '2000\n'), writeFile(join(intermediate.dir, 'crlnumber'), '1000\n')]);
+  const untrustedRoot = await newRoot('untrusted-root', '/C=VN/O=Không rõ/CN=Untrusted Test CA');
+
+  const identity = async (ca: Ca, issued: { keyFile: string; certFile: string }): Promise<TestIdentity> => {
+    const certificate = pemToDer(await readFile(issued.certFile, 'utf8'));
+    const issuer = pemToDer(await readFile(ca.certFile, 'utf8'));
+    const chainFile = issued.certFile.replace(/\.pem$/, '-chain.pem');
+    await writeFile(chainFile, await readFile(ca.certFile));
+    const serialNumber = new X509Certificate(certificate).serialNumber.toUpperCase();
+    return { certificate, serialNumber, chain: [certificate, issuer], keyPem: await readFile(issued.keyFile, 'utf8'), ...issued, chainFile };
+  };
+
+  const rsa = await identity(intermediate, await issue(intermediate, 'rsa', SIGNER_SUBJECT, 'rsa', 'signer_ext'));
+  const ecdsa = await identity(intermediate, await issue(intermediate, 'ecdsa', SIGNER_SUBJECT, 'ec', 'signer_ext'));
+  const expired = await identity(intermediate, await issue(intermediate, 'expired', '/C=VN/O=Sở Nội vụ tỉnh Thái Nguyên/CN=Trần Thị Hết Hạn', 'ec', 'signer_ext', ['-startdate', '20200101000000Z', '-enddate', '20210101000000Z']));
+  const revoked = await identity(intermediate, await issue(intermediate, 'revoked', '/C=VN/O=Sở Nội vụ tỉnh Thái Nguyên/CN=Lê Văn Thu Hồi', 'ec', 'signer_ext'));
+  const noSigningUsage = await identity(intermediate, await issue(intermediate, 'agreement', '/C=VN/O=Sở Nội vụ tỉnh Thái Nguyên/CN=Phạm Văn Thoả Thuận', 'ec', 'agreement_ext'));
+  const untrusted = await identity(untrustedRoot, await issue(untrustedRoot, 'untrusted', '/C=VN/O=Không rõ/CN=Hoàng Văn Lạ', 'ec', 'signer_ext'));
+
+  await openssl(['ca', '-config', config, '-keyfile', intermediate.keyFile, '-cert', intermediate.certFile, '-revoke', revoked.certFile, '-crl_reason', 'keyCompromise'], intermediate.dir);
+  const crl = async (ca: Ca, name: string) => {
+    const file = join(dir, `${name}.crl`);
+    await openssl(['ca', '-config', config, '-gencrl', '-keyfile', ca.keyFile, '-cert', ca.certFile, '-out', file], ca.dir);
+    const { stdout } = await run('openssl', ['crl', '-in', file, '-outform', 'DER'], { encoding: 'buffer' });
+    return stdout;
+  };
+  const crls = [await crl(root, 'root'), await crl(intermediate, 'intermediate')];
+
+  const p12 = async (who: TestIdentity, legacy: boolean) => {
+    const { stdout } = await run(
+      'openssl',
+      ['pkcs12', '-export', '-inkey', who.keyFile, '-in', who.certFile, '-certfile', who.chainFile, '-passout', `pass:${P12_PASSWORD}`, ...(legacy ? ['-legacy'] : [])],
+      { encoding: 'buffer' },
+    );
+    return stdout;
+  };
+
+  return {
+    dir,
+    root: pemToDer(await readFile(root.certFile, 'utf8')),
+    rootFile: root.certFile,
+    untrustedRoot: pemToDer(await readFile(untrustedRoot.certFile, 'utf8')),
+    rsa,
+    ecdsa,
+    expired,
+    revoked,
+    noSigningUsage,
+    untrusted,
+    crls,
+    p12: { rsa: await p12(rsa, false), rsaLegacy: await p12(rsa, true), ecdsa: await p12(ecdsa, false), ecdsaLegacy: await p12(ecdsa, true) },
+    cleanup: () => rm(dir, { recursive: true, force: true }),
+  };
+}
+
+export function pemToDer(pem: string): Buffer {
+  return Buffer.from(new X509Certificate(pem).raw);
+}
+
+function yesterday(): string {
+  return new Date(Date.now() - 86_400_000).toISOString().replace(/[-:T]/g, '').slice(0, 14) + 'Z';
+}
+
+/** A KeySigner straight from a test identity's PEM key, for tests about certificates rather than key storage. */
+export function keySigner(identity: TestIdentity): KeySigner {
+  const key = createPrivateKey(identity.keyPem);
+  return {
+    algorithm: key.asymmetricKeyType === 'rsa' ? 'RSA' : 'ECDSA',
+    certificateChain: async () => identity.chain,
+    sign: async (data) => sign('sha256', data, { key, dsaEncoding: 'der' }),
+  };
+}
