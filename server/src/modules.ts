@@ -8,6 +8,7 @@ import { agenciesModule } from './agencies/index.js';
 import { usersModule } from './users/index.js';
 import { registersModule } from './registers/index.js';
 import { notificationsModule } from './notifications/index.js';
+import { signingModule } from './signing/index.js';
 import { incomingModule } from './incoming/index.js';
 
 /** Every module, in dependency order. Adding a domain is one line here. */
@@ -21,5 +22,6 @@ export const MODULES: AppModule[] = [
   usersModule,
   registersModule,
   notificationsModule,
+  signingModule,
   incomingModule,
 ];

@@ -116,4 +116,13 @@ export const incomingMigrations: Migrations = {
       await sql`drop table incoming_routing`.execute(db);
     },
   },
+  '20261124T0042-incoming-signature-report': {
+    async up(db: Kysely<unknown>) {
+      // The verifier's result for the main file, kept with the entry (Q-6.1d, Q-4.1).
+      await sql`alter table incoming_document add column signature_report jsonb`.execute(db);
+    },
+    async down(db: Kysely<unknown>) {
+      await sql`alter table incoming_document drop column signature_report`.execute(db);
+    },
+  },
 };

@@ -39,6 +39,7 @@ export function presentIncoming(row: Row, files: FileRow[]): IncomingDocument {
     toPlaces: row.to_places,
     dueDate: row.due_date,
     signatureCheck: row.signature_check,
+    signatureReport: row.signature_report,
     status: row.status,
     cancelledAt: row.cancelled_at?.toISOString() ?? null,
     cancelReason: row.cancel_reason,

@@ -68,7 +68,16 @@ export const IncomingDocument = Type.Object({
   urgentDeadline: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   toPlaces: Type.Union([Type.String(), Type.Null()]),
   dueDate: Type.Union([Type.String(), Type.Null()]),
-  signatureCheck: Type.String(),
+  signatureCheck: Type.String({ description: 'pending, not_applicable, valid, indeterminate' }),
+  signatureReport: Type.Union([
+    Type.Object({
+      indication: Type.String(),
+      subIndication: Type.Optional(Type.String()),
+      message: Type.String(),
+      signatures: Type.Array(Type.Object({ indication: Type.String(), message: Type.String(), signer: Type.Optional(Type.String()), organization: Type.Optional(Type.String()), signingTime: Type.Optional(Type.String()) })),
+    }),
+    Type.Null(),
+  ]),
   status: Type.String(),
   cancelledAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   cancelReason: Type.Union([Type.String(), Type.Null()]),

@@ -10,6 +10,8 @@ import { takeNextNumber } from '../registers/index.js';
 import { findIncoming, findPossibleDuplicates, incomingDb, listIncoming } from './repository.js';
 import { addEvent, routingDb } from './routing-repository.js';
 import { checkDigitisedScan } from './scan-check.js';
+import { verifyWithTrustList } from '../signing/index.js';
+import type { SignatureReport } from './tables.js';
 import { SECRECY_LABELS, type IncomingDocument, type ListIncomingQuery, type RegisterIncoming } from './schemas.js';
 
 const opt = (v: string | null | undefined) => (v ? nfc(v) || null : null);
@@ -45,6 +47,7 @@ export async function registerIncoming(ctx: Ctx, input: RegisterIncoming): Promi
   if (input.urgency === 4 && !input.urgentDeadline) throw invalid('urgentDeadline', 'Văn bản Hỏa tốc hẹn giờ cần giờ hẹn.');
   if (input.source === 'upload' && !input.mainFileId) throw invalid('mainFileId', 'Văn bản điện tử cần tệp văn bản chính (PDF).');
   const year = legalYear(now);
+  const signature = input.source === 'upload' && input.mainFileId ? await checkSignatures(ctx, input.mainFileId) : null;
 
   return inTransaction(ctx.db, async (trx) => {
     const tctx = { ...ctx, db: trx };
@@ -90,8 +93,9 @@ export async function registerIncoming(ctx: Ctx, input: RegisterIncoming): Promi
         urgent_deadline: input.urgentDeadline ? new Date(input.urgentDeadline) : null,
         to_places: opt(input.toPlaces),
         due_date: input.dueDate ?? null,
-        // Electronic documents wait for the signature verifier (signatures issue); paper has no signature to check.
-        signature_check: input.source === 'paper' ? 'not_applicable' : 'pending',
+        // Paper has no signature to check; a refused (INVALID) electronic document never gets here.
+        signature_check: signature ? (signature.indication === 'VALID' ? 'valid' : 'indeterminate') : input.source === 'paper' ? 'not_applicable' : 'pending',
+        signature_report: signature ? JSON.stringify(signature) : null,
         status: 'registered',
         cancelled_at: null,
         cancelled_by: null,
@@ -105,6 +109,34 @@ export async function registerIncoming(ctx: Ctx, input: RegisterIncoming): Promi
     await recordAudit(tctx, { action: 'incoming.register', objectType: 'incoming_document', objectId: row.id, details: { year: taken.year, arrivalNumber: taken.number, urgency: input.urgency ?? 0 } });
     return (await findIncoming(trx, row.id))!;
   });
+}
+
+/**
+ * Checks the signatures of an electronic document's main PDF against the trust list before it is
+ * registered (Q-6.1d). An INVALID document (altered after signing, forged) is refused and the
+ * refusal logged; INDETERMINATE (unknown CA, revocation unknown, unsigned) is registered and flagged.
+ */
+async function checkSignatures(ctx: Ctx, fileId: string): Promise<SignatureReport> {
+  const actor = requireActor(ctx);
+  const file = await ctx.files.get(ctx, fileId).catch(() => undefined);
+  if (!file || file.agencyId !== actor.agencyId) throw invalid('mainFileId', `Tệp ${fileId} không tồn tại hoặc không thuộc cơ quan của bạn.`);
+  if (file.format !== 'pdf') throw invalid('mainFileId', 'Tệp văn bản chính phải là PDF.');
+  const chunks: Buffer[] = [];
+  for await (const chunk of ctx.files.openVerified(file)) chunks.push(chunk as Buffer);
+  const result = await verifyWithTrustList(ctx.db, Buffer.concat(chunks));
+  const report: SignatureReport = {
+    indication: result.indication,
+    subIndication: result.subIndication,
+    message: result.message,
+    signatures: result.signatures.map((s) => ({ indication: s.indication, message: s.message, signer: s.signer?.commonName, organization: s.signer?.organization, signingTime: s.signingTime?.toISOString() })),
+  };
+  if (result.indication === 'INVALID') {
+    await inTransaction(ctx.db, (trx) =>
+      recordAudit({ ...ctx, db: trx }, { action: 'incoming.refused_invalid_signature', objectType: 'file', objectId: fileId, details: { indication: result.indication, subIndication: result.subIndication, message: result.message } }),
+    );
+    throw new AppError('SIGNATURE_INVALID', `Văn bản không được đăng ký vì chữ ký số không hợp lệ: ${result.message}`, report);
+  }
+  return report;
 }
 
 async function checkFiles(ctx: Ctx, input: RegisterIncoming) {

@@ -1,5 +1,13 @@
 import type { ColumnType, Generated } from 'kysely';
 
+/** What the signature check found, per signature, in Vietnamese (kept with the entry). */
+export interface SignatureReport {
+  indication: string;
+  subIndication?: string;
+  message: string;
+  signatures: { indication: string; message: string; signer?: string; organization?: string; signingTime?: string }[];
+}
+
 /** Fields of NĐ30 Appendix VI Part II, Mục II (văn bản đến), with their lengths; see schemas.ts. */
 export type IncomingTables = {
   incoming_document: {
@@ -36,6 +44,7 @@ export type IncomingTables = {
     to_places: string | null;
     due_date: string | null;
     signature_check: 'pending' | 'not_applicable' | 'valid' | 'invalid' | 'indeterminate';
+    signature_report: ColumnType<SignatureReport | null, string | null, string | null>;
     status: 'registered' | 'cancelled';
     cancelled_at: Date | null;
     cancelled_by: string | null;

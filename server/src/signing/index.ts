@@ -4,7 +4,8 @@
  *   signPdf              PAdES B-B signature as an incremental update (chữ ký số)
  *   preparePdf/completePdf  the same in two phases, for keys that never reach the server
  *   verifyPdf            kiểm tra chữ ký số: a verdict per signature and for the file
- * Key-device registers, the trust list, routes and UI come later and build on these.
+ *   trust list           chứng thư CA tin cậy, admin-managed (routes under /api/signing)
+ * Key-device registers, the other back ends and UI come later and build on these.
  */
 export type { KeyAlgorithm, KeySigner } from './signer.js';
 export { ecdsaToDer, sha256 } from './signer.js';
@@ -15,3 +16,10 @@ export { completePdf, embedCms, preparePdf, signPdf, type PreparedPdf, type Sign
 export { pdfVerifier, verifyPdf, type DocumentProblem, type PdfVerification, type SignatureVerification, type VerifyOptions } from './pades/verify.js';
 export type { ChangeKind } from './pades/changes.js';
 export type { Finding, Indication, SubIndication } from './verdict.js';
+export { verifyWithTrustList, type TrustAnchor } from './trust-list.js';
+
+import type { AppModule } from '../infra/module.js';
+import { signingMigrations } from './migrations.js';
+import { signingRoutes } from './routes.js';
+
+export const signingModule: AppModule = { name: 'signing', prefix: 'signing', migrations: signingMigrations, routes: signingRoutes };

@@ -44,6 +44,7 @@ export function sampleDoc(over: Partial<IncomingDocument> = {}): IncomingDocumen
     toPlaces: 'Phòng Tổ chức, biên chế',
     dueDate: null,
     signatureCheck: 'not_applicable',
+    signatureReport: null,
     status: 'registered',
     cancelledAt: null,
     cancelReason: null,
