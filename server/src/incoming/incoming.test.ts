@@ -88,7 +88,7 @@ describeEngines('incoming registration', (db) => {
     const png = await upload('phu-luc.png', pngBytes());
     const res = await register(unique({ source: 'upload', mainFileId: pdf, attachmentFileIds: [png] }));
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ signatureCheck: 'pending', files: [{ fileId: pdf, role: 'main' }, { fileId: png, role: 'attachment' }] });
+    expect(res.json()).toMatchObject({ signatureCheck: 'indeterminate', signatureReport: { message: expect.stringMatching(/chữ ký/i) }, files: [{ fileId: pdf, role: 'main' }, { fileId: png, role: 'attachment' }] });
     expect((await register(unique({ source: 'upload' }))).json().message).toMatch(/tệp văn bản chính/);
     expect((await register(unique({ source: 'upload', mainFileId: png }))).json().message).toMatch(/phải là PDF/);
     const otherAgencyFile = await upload('khac.pdf', pdfBytes('khac'), await login(t.app, 'vanthu.ubnd'));
