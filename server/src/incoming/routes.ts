@@ -5,6 +5,7 @@ import { errors, IdParams } from '../infra/http/schemas.js';
 import { CancelIncoming, IncomingDocument, ListIncomingQuery, RegisterIncoming } from './schemas.js';
 import { cancelIncoming, checkScanFile, readIncoming, registerIncoming, searchIncoming } from './service.js';
 import { routingRoutes } from './routing-routes.js';
+import { prefillFromFile } from './prefill.js';
 import { incomingPrintRoutes } from './print/print-routes.js';
 
 const tags = ['incoming'];
@@ -45,6 +46,32 @@ export const incomingRoutes: FastifyPluginAsyncTypebox<{ services: Services }> =
       },
     },
     async (request) => checkScanFile(request.ctx, request.body.fileId),
+  );
+
+  app.post(
+    '/prefill',
+    {
+      schema: {
+        tags,
+        summary: 'Đọc sẵn số, ký hiệu, ngày, cơ quan ban hành, loại, trích yếu, người ký từ tệp PDF để văn thư xác nhận',
+        body: Type.Object({ fileId: Type.String({ format: 'uuid' }) }),
+        response: {
+          200: Type.Object({
+            issuerCode: Type.Optional(Type.String()),
+            codeNumber: Type.Optional(Type.String()),
+            codeNotation: Type.Optional(Type.String()),
+            issuedDate: Type.Optional(Type.String()),
+            issuerName: Type.Optional(Type.String()),
+            typeName: Type.Optional(Type.String()),
+            subject: Type.Optional(Type.String()),
+            signerName: Type.Optional(Type.String()),
+            pageAmount: Type.Optional(Type.Number()),
+          }),
+          ...errors(400, 401, 404),
+        },
+      },
+    },
+    async (request) => prefillFromFile(request.ctx, request.body.fileId),
   );
 
   app.get(
