@@ -17,6 +17,7 @@ export { pdfVerifier, verifyPdf, type DocumentProblem, type PdfVerification, typ
 export type { ChangeKind } from './pades/changes.js';
 export type { Finding, Indication, SubIndication } from './verdict.js';
 export { verifyWithTrustList, type TrustAnchor } from './trust-list.js';
+export { currentHolder } from './devices/service.js';
 
 import type { AppModule } from '../infra/module.js';
 import { signingMigrations } from './migrations.js';

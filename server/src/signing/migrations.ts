@@ -35,4 +35,59 @@ export const signingMigrations: Migrations = {
       await sql`drop table signing_trust_anchor`.execute(db);
     },
   },
+  '20261124T0061-signing-key-devices': {
+    async up(db: Kysely<unknown>) {
+      await sql`
+        create table signing_key_device (
+          id uuid primary key default gen_random_uuid(),
+          agency_id uuid not null,
+          kind text not null check (kind in ('token', 'hsm', 'remote')),
+          label varchar(200) not null,
+          serial_number varchar(100) not null,
+          added_by uuid not null,
+          added_at timestamptz not null,
+          retired_at timestamptz,
+          unique (agency_id, serial_number)
+        )`.execute(db);
+      await sql`
+        create table signing_certificate (
+          id uuid primary key default gen_random_uuid(),
+          agency_id uuid not null,
+          device_id uuid references signing_key_device(id),
+          owner_user_id uuid,
+          subject text not null,
+          serial_number varchar(100) not null,
+          issuer text not null,
+          not_before timestamptz not null,
+          not_after timestamptz not null,
+          fingerprint char(64) not null unique,
+          certificate bytea not null,
+          added_by uuid not null,
+          added_at timestamptz not null,
+          check ((device_id is null) <> (owner_user_id is null))
+        )`.execute(db);
+      await sql`
+        create table signing_device_assignment (
+          id uuid primary key default gen_random_uuid(),
+          device_id uuid not null references signing_key_device(id),
+          agency_id uuid not null,
+          holder_id uuid not null,
+          decision_number varchar(50) not null,
+          decision_date date not null,
+          decision_file_id uuid,
+          handover_file_id uuid not null,
+          assigned_by uuid not null,
+          created_at timestamptz not null,
+          effective_at timestamptz,
+          ended_at timestamptz
+        )`.execute(db);
+      // One holder at a time: at most one effective, unended assignment per device.
+      await sql`create unique index signing_device_one_holder on signing_device_assignment (device_id) where effective_at is not null and ended_at is null`.execute(db);
+    },
+    async down(db: Kysely<unknown>) {
+      await sql`drop table signing_device_assignment`.execute(db);
+      await sql`drop table signing_certificate`.execute(db);
+      await sql`drop table signing_key_device`.execute(db);
+    },
+  },
 };

@@ -3,12 +3,14 @@ import { Type } from 'typebox';
 import type { Services } from '../infra/module.js';
 import { withTx } from '../infra/http/request-context.js';
 import { errors, IdParams, Ok } from '../infra/http/schemas.js';
+import { deviceRoutes } from './devices/routes.js';
 import { addTrustAnchor, disableTrustAnchor, importCrl, listTrustAnchors } from './trust-list.js';
 
 const tags = ['signing'];
 const Anchor = Type.Object({ id: Type.String(), name: Type.String(), subject: Type.String(), fingerprint: Type.String(), notAfter: Type.String(), addedAt: Type.String(), disabled: Type.Boolean() });
 
-export const signingRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app) => {
+export const signingRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, options) => {
+  await app.register(deviceRoutes, options);
   app.get('/trust-anchors', { schema: { tags, summary: 'Danh sách chứng thư tin cậy (CA)', response: { 200: Type.Array(Anchor), ...errors(401) } } }, async (request) =>
     listTrustAnchors(request.ctx),
   );

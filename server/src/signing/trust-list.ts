@@ -7,10 +7,10 @@ import { isUniqueViolation, type Db } from '../infra/db/database.js';
 import { recordAudit } from '../infra/audit/audit.js';
 import { AppError, conflict, notFound } from '../shared/errors.js';
 import { nfc } from '../shared/text.js';
-import type { TrustTables } from './trust-tables.js';
+import type { SigningTables } from './tables.js';
 import { pdfVerifier, type PdfVerification } from './pades/verify.js';
 
-const trustDb = (db: Db) => db.withTables<TrustTables>();
+const trustDb = (db: Db) => db.withTables<SigningTables>();
 
 export interface TrustAnchor {
   id: string;
@@ -59,7 +59,7 @@ export async function listTrustAnchors(ctx: Ctx): Promise<TrustAnchor[]> {
   return rows.map(present);
 }
 
-function present(r: Selectable<TrustTables['signing_trust_anchor']>): TrustAnchor {
+function present(r: Selectable<SigningTables['signing_trust_anchor']>): TrustAnchor {
   return { id: r.id, name: r.name, subject: r.subject, fingerprint: r.fingerprint, notAfter: r.not_after.toISOString(), addedAt: r.added_at.toISOString(), disabled: r.disabled_at !== null };
 }
 

@@ -1,5 +1,5 @@
 /**
- * pdfmake 0.3 ships no typings. Only the server-side calls this folder makes are declared; the
+ * pdfmake 0.3 ships no typings. Only the server-side calls VănThư makes are declared; the
  * document definition stays a plain object checked by pdfmake itself.
  */
 declare module 'pdfmake' {

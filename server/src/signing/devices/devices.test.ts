@@ -1,0 +1,82 @@
+import { execFile } from 'node:child_process';
+import { writeFile, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEngines } from '../../../test/harness/engines.js';
+import { call, login, startTestApp, type Session, type TestApp } from '../../../test/harness/app.js';
+import { createTestPki, type TestPki } from '../testing/test-pki.js';
+
+const run = promisify(execFile);
+
+describeEngines('key devices and certificates (Q-5)', (db) => {
+  let t: TestApp;
+  let pki: TestPki;
+  let clerk: Session, head: Session, staff: Session, admin: Session;
+  let dir: string;
+  const ids: Record<string, string> = {};
+  const pdfText = async (session: Session, fileId: string) => {
+    const res = await call(t.app, session, 'GET', `/api/files/${fileId}/content`);
+    const path = join(dir, `${fileId}.pdf`);
+    await writeFile(path, res.rawPayload);
+    return (await run('pdftotext', ['-layout', path, '-'])).stdout;
+  };
+  const devices = async () => (await call(t.app, clerk, 'GET', '/api/signing/devices')).json();
+
+  beforeAll(async () => {
+    [t, pki, dir] = await Promise.all([startTestApp(db()), createTestPki(), mkdtemp(join(tmpdir(), 'vanthu-dev-'))]);
+    [clerk, head, staff, admin] = await Promise.all(['vanthu.snv', 'giamdoc.snv', 'chuyenvien.snv', 'admin'].map((u) => login(t.app, u)));
+    for (const u of (await call(t.app, clerk, 'GET', '/api/users')).json()) ids[u.username] = u.id;
+    const second = await call(t.app, admin, 'POST', '/api/users', { username: 'vanthu2.snv', fullName: 'Trịnh Thị Hoa', password: 'VanThu2026', agencyId: t.agencies.snv, positionTitle: 'Văn thư', roles: ['clerk'] });
+    ids['vanthu2.snv'] = second.json().id;
+  });
+  afterAll(async () => {
+    await t.close();
+    await pki.cleanup();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('[Q-5.1] the agency registers its device and the organisation certificate on it; staff cannot; CA certificates are refused', async () => {
+    expect((await call(t.app, staff, 'POST', '/api/signing/devices', { kind: 'token', label: 'Token con dấu', serialNumber: 'X1' })).statusCode).toBe(403);
+    const dev = await call(t.app, clerk, 'POST', '/api/signing/devices', { kind: 'token', label: 'Token chữ ký số cơ quan', serialNumber: 'VNPT-0001' });
+    expect(dev.statusCode).toBe(201);
+    ids.device = dev.json().id;
+    expect((await call(t.app, clerk, 'POST', '/api/signing/devices', { kind: 'token', label: 'Trùng', serialNumber: 'VNPT-0001' })).statusCode).toBe(409);
+    expect((await call(t.app, clerk, 'POST', '/api/signing/certificates', { certificate: pki.rsa.certificate.toString('base64'), deviceId: ids.device })).statusCode).toBe(201);
+    expect((await call(t.app, clerk, 'POST', '/api/signing/certificates', { certificate: pki.root.toString('base64'), deviceId: ids.device })).json().message).toMatch(/chứng thư của CA/);
+    const other = await login(t.app, 'vanthu.ubnd');
+    expect((await call(t.app, other, 'POST', '/api/signing/certificates', { certificate: pki.ecdsa.certificate.toString('base64'), deviceId: ids.device })).statusCode).toBe(404);
+    expect((await devices())[0].certificates[0]).toMatchObject({ serialNumber: expect.any(String), expired: false });
+  });
+
+  it('[Q-5.4] a person registers only their certificate, never a key; expiry is warned 30 days ahead', async () => {
+    expect((await call(t.app, head, 'POST', '/api/signing/certificates', { certificate: pki.ecdsa.certificate.toString('base64') })).statusCode).toBe(201);
+    const mine = (await call(t.app, head, 'GET', '/api/signing/certificates')).json().find((c: { ownerUserId: string | null }) => c.ownerUserId === ids['giamdoc.snv']);
+    expect(mine).toMatchObject({ expiresSoon: false, expired: false });
+    t.clock.set(new Date(Date.parse(mine.notAfter) - 10 * 86400000));
+    head = await login(t.app, 'giamdoc.snv');
+    expect((await call(t.app, head, 'GET', '/api/signing/certificates')).json().find((c: { id: string }) => c.id === mine.id)).toMatchObject({ expiresSoon: true });
+    t.clock.set('2026-03-02T09:00:00+07:00');
+    [clerk, head] = await Promise.all([login(t.app, 'vanthu.snv'), login(t.app, 'giamdoc.snv')]);
+  });
+
+  it('[Q-5.2] [Q-5.3c] the head assigns the device by decision; a handover record is generated; it takes effect only when recorded', async () => {
+    expect((await call(t.app, clerk, 'POST', `/api/signing/devices/${ids.device}/assign`, { holderId: ids['vanthu.snv'], decisionNumber: '15/QĐ-SNV', decisionDate: '2026-03-01' })).statusCode).toBe(403);
+    expect((await call(t.app, head, 'POST', `/api/signing/devices/${ids.device}/assign`, { holderId: ids['chuyenvien.snv'], decisionNumber: '15/QĐ-SNV', decisionDate: '2026-03-01' })).json().message).toMatch(/chỉ giao cho văn thư/);
+    const first = (await call(t.app, head, 'POST', `/api/signing/devices/${ids.device}/assign`, { holderId: ids['vanthu.snv'], decisionNumber: '15/QĐ-SNV', decisionDate: '2026-03-01' })).json();
+    const text = await pdfText(head, first.handoverFileId);
+    for (const expected of ['BIÊN BẢN BÀN GIAO', 'Quyết định số 15/QĐ-SNV ngày 01/03/2026', 'Bên nhận: Nguyễn Thị Lan, Văn thư', 'VNPT-0001', 'SỞ NỘI VỤ TỈNH THÁI NGUYÊN']) expect(text).toContain(expected);
+    expect((await devices())[0]).toMatchObject({ holderId: null, pending: { holderId: ids['vanthu.snv'] } });
+    expect((await call(t.app, staff, 'POST', `/api/signing/assignments/${first.assignmentId}/handover`)).statusCode).toBe(403);
+    expect((await call(t.app, clerk, 'POST', `/api/signing/assignments/${first.assignmentId}/handover`)).statusCode).toBe(200);
+    expect((await devices())[0]).toMatchObject({ holderId: ids['vanthu.snv'], pending: null });
+
+    const second = (await call(t.app, head, 'POST', `/api/signing/devices/${ids.device}/assign`, { holderId: ids['vanthu2.snv'], decisionNumber: '27/QĐ-SNV', decisionDate: '2026-03-02' })).json();
+    expect(await pdfText(head, second.handoverFileId)).toContain('Bên giao: Nguyễn Thị Lan, Văn thư');
+    expect((await devices())[0]).toMatchObject({ holderId: ids['vanthu.snv'], pending: { holderId: ids['vanthu2.snv'] } });
+    expect((await call(t.app, head, 'POST', `/api/signing/assignments/${second.assignmentId}/handover`)).statusCode).toBe(200);
+    expect((await devices())[0]).toMatchObject({ holderId: ids['vanthu2.snv'] });
+    expect((await call(t.app, head, 'POST', `/api/signing/assignments/${second.assignmentId}/handover`)).statusCode).toBe(409);
+  });
+});

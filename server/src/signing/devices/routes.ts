@@ -1,0 +1,89 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { Services } from '../../infra/module.js';
+import { withTx } from '../../infra/http/request-context.js';
+import { errors, IdParams, Ok } from '../../infra/http/schemas.js';
+import { assignDevice, listCertificates, listDevices, recordHandover, registerCertificate, registerDevice } from './service.js';
+
+const tags = ['signing-devices'];
+const Cert = Type.Object({
+  id: Type.String(),
+  subject: Type.String(),
+  serialNumber: Type.String(),
+  issuer: Type.String(),
+  notBefore: Type.String(),
+  notAfter: Type.String(),
+  deviceId: Type.Union([Type.String(), Type.Null()]),
+  ownerUserId: Type.Union([Type.String(), Type.Null()]),
+  expired: Type.Boolean(),
+  expiresSoon: Type.Boolean({ description: 'Hết hạn trong 30 ngày tới' }),
+});
+const Device = Type.Object({
+  id: Type.String(),
+  kind: Type.String(),
+  label: Type.String(),
+  serialNumber: Type.String(),
+  retired: Type.Boolean(),
+  holderId: Type.Union([Type.String(), Type.Null()], { description: 'Văn thư đang giữ thiết bị' }),
+  pending: Type.Union([Type.Object({ assignmentId: Type.String(), holderId: Type.String(), decisionNumber: Type.String(), handoverFileId: Type.String() }), Type.Null()]),
+  certificates: Type.Array(Cert),
+});
+const Created = Type.Object({ id: Type.String() });
+
+/** the agency's key devices, certificates, assignments to clerks and handovers. */
+export const deviceRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
+  app.get('/devices', { schema: { tags, summary: 'Thiết bị lưu khóa bí mật của cơ quan', response: { 200: Type.Array(Device), ...errors(401) } } }, async (request) => listDevices(request.ctx));
+  app.post(
+    '/devices',
+    {
+      schema: {
+        tags,
+        summary: 'Đăng ký thiết bị lưu khóa bí mật (Q-5.1)',
+        body: Type.Object({ kind: Type.Union([Type.Literal('token'), Type.Literal('hsm'), Type.Literal('remote')]), label: Type.String({ minLength: 2, maxLength: 200 }), serialNumber: Type.String({ minLength: 1, maxLength: 100 }) }),
+        response: { 201: Created, ...errors(400, 401, 403, 409) },
+      },
+    },
+    async (request, reply) => reply.status(201).send({ id: await withTx(request, (ctx) => registerDevice(ctx, request.body)) }),
+  );
+  app.get('/certificates', { schema: { tags, summary: 'Chứng thư số của tôi và của cơ quan, cảnh báo sắp hết hạn', response: { 200: Type.Array(Cert), ...errors(401) } } }, async (request) =>
+    listCertificates(request.ctx),
+  );
+  app.post(
+    '/certificates',
+    {
+      schema: {
+        tags,
+        summary: 'Đăng ký chứng thư số: của cơ quan (trên thiết bị) hoặc của cá nhân (Q-5.1)',
+        body: Type.Object({ certificate: Type.String({ minLength: 100, maxLength: 20000 }), deviceId: Type.Optional(Type.String({ format: 'uuid' })) }),
+        response: { 201: Created, ...errors(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => reply.status(201).send({ id: await withTx(request, (ctx) => registerCertificate(ctx, request.body)) }),
+  );
+  app.post(
+    '/devices/:id/assign',
+    {
+      schema: {
+        tags,
+        summary: 'Giao thiết bị cho văn thư theo quyết định (người đứng đầu; Q-5.2); tạo biên bản bàn giao',
+        params: IdParams,
+        body: Type.Object({
+          holderId: Type.String({ format: 'uuid' }),
+          decisionNumber: Type.String({ minLength: 1, maxLength: 50 }),
+          decisionDate: Type.String({ format: 'date' }),
+          decisionFileId: Type.Optional(Type.String({ format: 'uuid' })),
+        }),
+        response: { 201: Type.Object({ assignmentId: Type.String(), handoverFileId: Type.String() }), ...errors(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await assignDevice(request.ctx, request.params.id, request.body, services.fontDir)),
+  );
+  app.post(
+    '/assignments/:id/handover',
+    { schema: { tags, summary: 'Ghi nhận bàn giao: quyết định có hiệu lực từ lúc này (Q-5.3c)', params: IdParams, response: { 200: Ok, ...errors(401, 403, 404, 409) } } },
+    async (request) => {
+      await recordHandover(request.ctx, request.params.id);
+      return { ok: true as const };
+    },
+  );
+};

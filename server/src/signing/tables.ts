@@ -1,0 +1,67 @@
+import type { Generated } from 'kysely';
+
+export type SigningTables = {
+  signing_trust_anchor: {
+    id: Generated<string>;
+    name: string;
+    subject: string;
+    /** SHA-256 of the DER certificate, hex */
+    fingerprint: string;
+    certificate: Buffer;
+    not_after: Date;
+    added_by: string;
+    added_at: Date;
+    disabled_at: Date | null;
+  };
+  signing_crl: {
+    id: Generated<string>;
+    issuer: string;
+    crl: Buffer;
+    this_update: Date;
+    next_update: Date | null;
+    added_by: string;
+    added_at: Date;
+  };
+  /** Thiết bị lưu khóa bí mật của cơ quan */
+  signing_key_device: {
+    id: Generated<string>;
+    agency_id: string;
+    kind: 'token' | 'hsm' | 'remote';
+    label: string;
+    serial_number: string;
+    added_by: string;
+    added_at: Date;
+    retired_at: Date | null;
+  };
+  /** Chứng thư số: the organisation's (on a device) or a person's (owner) */
+  signing_certificate: {
+    id: Generated<string>;
+    agency_id: string;
+    device_id: string | null;
+    owner_user_id: string | null;
+    subject: string;
+    serial_number: string;
+    issuer: string;
+    not_before: Date;
+    not_after: Date;
+    fingerprint: string;
+    certificate: Buffer;
+    added_by: string;
+    added_at: Date;
+  };
+  /** The head's written assignment of a device to a clerk; effective once the handover is recorded (Q-5.2, Q-5.3c) */
+  signing_device_assignment: {
+    id: Generated<string>;
+    device_id: string;
+    agency_id: string;
+    holder_id: string;
+    decision_number: string;
+    decision_date: string;
+    decision_file_id: string | null;
+    handover_file_id: string;
+    assigned_by: string;
+    created_at: Date;
+    effective_at: Date | null;
+    ended_at: Date | null;
+  };
+};
