@@ -18,6 +18,7 @@ import { FileStore, FsBlobDriver } from '../src/infra/storage/index.js';
 import { seedDemoIfEmpty } from '../src/demo/seed.js';
 import { benchIncoming } from './incoming.js';
 import { benchPrint } from './print.js';
+import { benchPrintForms } from './print-forms.js';
 import { benchSigning } from './signing.js';
 
 const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -95,6 +96,7 @@ async function main() {
     await rm(scratch, { recursive: true, force: true });
   }
   out.push(...(await benchPrint(() => undefined)));
+  out.push(...(await benchPrintForms(() => undefined)));
   out.push(...(await benchSigning()));
   console.log(`\nVănThư bench — Node ${process.version}, ${new Date().toISOString()}\n`);
   for (const line of out) console.log(line);

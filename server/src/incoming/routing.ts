@@ -152,12 +152,13 @@ export async function assignStaff(ctx: Ctx, assignmentId: string, input: { userI
     if (!staff || staff.unitId !== parent.unit_id || !staff.active) throw invalid('userId', 'Người được giao phải thuộc đơn vị.');
     if (input.deadline && parent.deadline && input.deadline > parent.deadline) throw invalid('deadline', 'Thời hạn giao không được sau thời hạn của đơn vị.');
     const q = routingDb(s.trx);
-    await q
+    const handOn = await q
       .insertInto('incoming_assignment')
       .values({ document_id: documentId, agency_id: s.actor.agencyId, parent_id: parent.id, unit_id: parent.unit_id, user_id: staff.id, role: parent.role, deadline: input.deadline ?? parent.deadline, state: 'open', assigned_by: s.actor.userId, assigned_at: s.now, finished_at: null, result: null })
-      .execute();
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await q.updateTable('incoming_assignment').set({ state: 'in_progress' }).where('id', '=', parent.id).execute();
-    await record(s, documentId, 'assigned', { assignmentId, userId: staff.id, userName: staff.fullName, deadline: input.deadline ?? parent.deadline, note: input.note });
+    await record(s, documentId, 'assigned', { assignmentId, handOnId: handOn.id, userId: staff.id, userName: staff.fullName, deadline: input.deadline ?? parent.deadline, note: input.note });
     await noticeAboutDocument(s.trx, s.now, documentId, [staff.id], 'incoming.assigned', 'Được giao xử lý');
   });
 }

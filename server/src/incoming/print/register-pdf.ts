@@ -2,13 +2,10 @@
  * The Sổ đăng ký văn bản đến as a PDF for printing, signing and binding (Q-11.2a): a cover page as in
  * NĐ 30/2020 Phụ lục IV, then the ten-column table with its header repeated on every page.
  */
-import { dirname, sep } from 'node:path';
-import pdfmake from 'pdfmake';
-import { fontPaths } from './fonts.js';
+import { renderPdf } from '../../infra/pdf-render.js';
 import { coverLines, printedNumber, REGISTER_COLUMNS, REGISTER_TITLE, type RegisterCover, type RegisterRow } from './register-rows.js';
 
 const MM = 72 / 25.4;
-const FONT = 'Times';
 
 /**
  * NĐ 30 Phụ lục I margins, at the narrow end of each range to leave the table room: the binding
@@ -97,27 +94,21 @@ function pageNumber(currentPage: number): object | null {
 }
 
 export async function buildRegisterPdf(cover: RegisterCover, rows: readonly RegisterRow[], options: RegisterPdfOptions = {}): Promise<Buffer> {
-  const fonts = fontPaths(options.fontDir);
-  const fontDir = dirname(fonts.normal) + sep;
-  // pdfmake is one shared instance; fonts and policies are read synchronously by createPdf, so
-  // setting them just before it keeps concurrent prints with different font folders apart.
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((path) => path.startsWith(fontDir));
-  pdfmake.setFonts({ [FONT]: { ...fonts } });
-  const doc = pdfmake.createPdf({
-    pageSize: 'A4',
-    pageOrientation: 'landscape',
-    pageMargins: [...PAGE_MARGINS],
-    language: 'vi-VN',
-    info: {
-      title: `Sổ đăng ký văn bản đến năm ${cover.year}`,
-      author: cover.agencyName,
-      subject: 'Mẫu sổ theo Phụ lục IV Nghị định 30/2020/NĐ-CP',
-      creator: 'VănThư',
+  return renderPdf(
+    {
+      pageOrientation: 'landscape',
+      pageMargins: [...PAGE_MARGINS],
+      language: 'vi-VN',
+      info: {
+        title: `Sổ đăng ký văn bản đến năm ${cover.year}`,
+        author: cover.agencyName,
+        subject: 'Mẫu sổ theo Phụ lục IV Nghị định 30/2020/NĐ-CP',
+        creator: 'VănThư',
+      },
+      defaultStyle: { fontSize: 10, lineHeight: 1.1 },
+      header: pageNumber,
+      content: [...coverPage(cover), table(rows)],
     },
-    defaultStyle: { font: FONT, fontSize: 10, lineHeight: 1.1 },
-    header: pageNumber,
-    content: [...coverPage(cover), table(rows)],
-  });
-  return doc.getBuffer();
+    options.fontDir,
+  );
 }
