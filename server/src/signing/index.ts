@@ -3,6 +3,8 @@
  *   KeySigner            a key back end (thiết bị lưu khóa bí mật / tệp khoá) and its chain
  *   signPdf              PAdES B-B signature as an incremental update (chữ ký số)
  *   preparePdf/completePdf  the same in two phases, for keys that never reach the server
+ *   findSignerBox/sealBox, signerAppearance/sealAppearance, copy/appendixStampAppearance
+ *                        where and how the visible signatures go (Q-8.2a–c)
  *   verifyPdf            kiểm tra chữ ký số: a verdict per signature and for the file
  *   trust list           chứng thư CA tin cậy, admin-managed (routes under /api/signing)
  * Key-device registers, the other back ends and UI come later and build on these.
@@ -13,6 +15,19 @@ export { SigningError, type SigningFailure } from './errors.js';
 export { loadP12Signer } from './backends/p12.js';
 export { DEFAULT_FONT_PATH, type SignatureAppearance } from './pades/appearance.js';
 export { completePdf, embedCms, preparePdf, signPdf, type PreparedPdf, type SignOptions } from './pades/sign.js';
+export { findSignerBox, fittedRect, locateSignerBox, mmToPoints, sealBox, stampBox, type PlacedBox, type Rect, type SignerBox, type SignerQuery } from './pades/placement.js';
+export { signerAppearance, sealAppearance, type ImageAppearance } from './pades/signature-images.js';
+export {
+  appendixStampAppearance,
+  appendixStampLines,
+  COPY_FORMS,
+  copyStampAppearance,
+  copyStampLines,
+  type AppendixStamp,
+  type CopyForm,
+  type CopyStamp,
+  type StampFont,
+} from './pades/stamps.js';
 export { pdfVerifier, verifyPdf, type DocumentProblem, type PdfVerification, type SignatureVerification, type VerifyOptions } from './pades/verify.js';
 export type { ChangeKind } from './pades/changes.js';
 export type { Finding, Indication, SubIndication } from './verdict.js';

@@ -10,6 +10,10 @@ import { drawImage, drawLinesOfText, degrees, rgb, type PDFDocument, type PDFRef
 /** Liberation Serif 2: Times New Roman metrics and every Vietnamese glyph (stack.md §3). */
 export const DEFAULT_FONT_PATH = '/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf';
 
+/** Text layout inside the box; stamps.ts sizes its boxes with the same numbers. */
+export const TEXT_PADDING = 2;
+export const LINE_HEIGHT = 1.2;
+
 export interface SignatureAppearance {
   /** 1-based page number. */
   page: number;
@@ -41,12 +45,12 @@ export async function drawAppearance(doc: PDFDocument, appearance: SignatureAppe
     doc.registerFontkit(fontkit);
     const font = await doc.embedFont(appearance.font ?? (await readFile(DEFAULT_FONT_PATH)), { subset: true });
     const size = appearance.fontSize ?? 10;
-    const lineHeight = size * 1.2;
+    const lineHeight = size * LINE_HEIGHT;
     resources.Font = { F0: font.ref };
     operators.push(
       ...drawLinesOfText(
         appearance.lines.map((line) => font.encodeText(line)),
-        { font: 'F0', size, lineHeight, color: rgb(0, 0, 0), x: 2, y: height - size - 2, rotate: degrees(0), xSkew: degrees(0), ySkew: degrees(0) },
+        { font: 'F0', size, lineHeight, color: rgb(0, 0, 0), x: TEXT_PADDING, y: height - size - TEXT_PADDING, rotate: degrees(0), xSkew: degrees(0), ySkew: degrees(0) },
       ),
     );
   }
