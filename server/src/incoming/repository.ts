@@ -9,7 +9,7 @@ export const incomingDb = (db: Db) => db.withTables<IncomingTables & RoutingTabl
 type Row = Selectable<IncomingTables['incoming_document']>;
 type FileRow = Selectable<IncomingTables['incoming_document_file']>;
 
-export function presentIncoming(row: Row, files: FileRow[]): IncomingDocument {
+export function presentIncoming(row: Row, files: FileRow[], routingState: string | null = null): IncomingDocument {
   return {
     id: row.id,
     agencyId: row.agency_id,
@@ -44,6 +44,7 @@ export function presentIncoming(row: Row, files: FileRow[]): IncomingDocument {
     cancelledAt: row.cancelled_at?.toISOString() ?? null,
     cancelReason: row.cancel_reason,
     files: files.map((f) => ({ fileId: f.file_id, role: f.role, ordinal: f.ordinal })),
+    routingState,
   };
 }
 
@@ -52,7 +53,8 @@ export async function findIncoming(db: Db, id: string): Promise<IncomingDocument
   const row = await q.selectFrom('incoming_document').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) return undefined;
   const files = await q.selectFrom('incoming_document_file').selectAll().where('document_id', '=', id).orderBy('ordinal').execute();
-  return presentIncoming(row, files);
+  const routing = await q.selectFrom('incoming_routing').select('state').where('document_id', '=', id).executeTakeFirst();
+  return presentIncoming(row, files, routing?.state ?? null);
 }
 
 /** Registered documents of this year that look like the same document (Appendix VI III.1.h). */
@@ -81,7 +83,15 @@ export async function findPossibleDuplicates(db: Db, agencyId: string, year: num
 }
 
 export async function listIncoming(db: Db, agencyId: string, query: ListIncomingQuery & { year: number }) {
-  let q = incomingDb(db).selectFrom('incoming_document').selectAll().where('agency_id', '=', agencyId).where('year', '=', query.year);
+  let q = incomingDb(db)
+    .selectFrom('incoming_document')
+    .leftJoin('incoming_routing', 'incoming_routing.document_id', 'incoming_document.id')
+    .selectAll('incoming_document')
+    .select('incoming_routing.state as routing_state')
+    .where('incoming_document.agency_id', '=', agencyId)
+    .where('year', '=', query.year);
+  if (query.routingState) q = q.where('incoming_routing.state', '=', query.routingState);
+  if (query.ids?.length) q = q.where('id', 'in', query.ids);
   if (query.q) {
     const text = query.q;
     q = q.where((eb) =>
@@ -100,5 +110,5 @@ export async function listIncoming(db: Db, agencyId: string, query: ListIncoming
     .limit(query.limit ?? 50)
     .offset(query.offset ?? 0)
     .execute();
-  return rows.map((r) => presentIncoming(r, []));
+  return rows.map(({ routing_state, ...r }) => presentIncoming(r, [], routing_state));
 }

@@ -128,4 +128,15 @@ describeEngines('incoming routing and processing', (db) => {
     expect((await call(t.app, other, 'GET', `/api/incoming/${id}/timeline`)).statusCode).toBe(404);
     expect((await post(other, `/${id}/direct`, { lead: { unitId: units.VTLT } })).statusCode).toBe(404);
   });
+
+  it("the list shows each document's routing state and filters by it (queues: to present, waiting, in progress)", async () => {
+    const a = await registerDoc();
+    const b = await registerDoc();
+    await post(clerk, `/${b}/present`, { toUserId: users['giamdoc.snv'] });
+    const toPresent = (await call(t.app, clerk, 'GET', '/api/incoming?routingState=registered')).json().map((d: { id: string }) => d.id);
+    expect(toPresent).toContain(a);
+    expect(toPresent).not.toContain(b);
+    const some = (await call(t.app, clerk, 'GET', `/api/incoming?ids=${a}&ids=${b}`)).json();
+    expect(some.map((d: { id: string; routingState: string }) => [d.id, d.routingState]).sort()).toEqual([[a, 'registered'], [b, 'presented']].sort());
+  });
 });

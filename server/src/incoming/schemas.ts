@@ -82,6 +82,7 @@ export const IncomingDocument = Type.Object({
   cancelledAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   cancelReason: Type.Union([Type.String(), Type.Null()]),
   files: Type.Array(Type.Object({ fileId: Type.String(), role: Type.String(), ordinal: Type.Number() })),
+  routingState: Type.Union([Type.String({ description: 'registered, presented, directed, done' }), Type.Null()]),
 });
 export type IncomingDocument = Static<typeof IncomingDocument>;
 
@@ -90,6 +91,8 @@ export const ListIncomingQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 200, description: 'Tìm theo số, ký hiệu, cơ quan ban hành, trích yếu (có hoặc không dấu)' })),
   urgency: Type.Optional(Type.Integer({ minimum: 0, maximum: 4 })),
   status: Type.Optional(Type.Union([Type.Literal('registered'), Type.Literal('cancelled')])),
+  routingState: Type.Optional(Type.Union([Type.Literal('registered'), Type.Literal('presented'), Type.Literal('directed'), Type.Literal('done')], { description: 'Chờ trình / chờ chỉ đạo / đang xử lý / xong' })),
+  ids: Type.Optional(Type.Array(Type.String({ format: 'uuid' }), { maxItems: 200, description: 'Chỉ các văn bản này' })),
   fromNumber: Type.Optional(Type.Integer({ minimum: 1 })),
   toNumber: Type.Optional(Type.Integer({ minimum: 1 })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),

@@ -1,16 +1,18 @@
 /**
  * Every key back end honours the KeySigner contract (style.md §6.11): its chain starts with the
  * certificate of its key, and what it signs verifies under that certificate and makes a PDF
- * signature VănThư accepts. PKCS#11 and the remote signer join this list when they land.
+ * signature VănThư accepts. PKCS#12 files and PKCS#11 tokens (SoftHSM2) run it; the remote signer joins later.
  */
 import { verify, X509Certificate } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadP12Signer } from './backends/p12.js';
+import { openPkcs11Signer } from './backends/pkcs11.js';
 import { signPdf } from './pades/sign.js';
 import { verifyPdf } from './pades/verify.js';
 import type { KeySigner } from './signer.js';
 import { makeTestPdf } from './testing/test-pdf.js';
 import { createTestPki, P12_PASSWORD, type TestPki } from './testing/test-pki.js';
+import { createSoftHsmToken, softHsmModule, type SoftHsmToken } from './testing/softhsm.js';
 
 let pki: TestPki;
 let pdf: Buffer;
@@ -19,11 +21,29 @@ beforeAll(async () => {
 });
 afterAll(() => pki?.cleanup());
 
+// PKCS#11 signers are opened once here: opening reads the certificate from the token, which is async.
+const softHsm = softHsmModule();
+let token: SoftHsmToken | undefined;
+const tokenSigners: Partial<Record<'RSA' | 'ECDSA', KeySigner>> = {};
+beforeAll(async () => {
+  if (!softHsm) return;
+  token = await createSoftHsmToken(softHsm, pki);
+  tokenSigners.RSA = await openPkcs11Signer({ ...token.address, keyId: token.rsaId, extraChain: [pki.rsa.chain[1]] });
+  tokenSigners.ECDSA = await openPkcs11Signer({ ...token.address, keyId: token.ecdsaId, extraChain: [pki.ecdsa.chain[1]] });
+});
+afterAll(() => token?.cleanup());
+
 const backEnds: [string, () => KeySigner, 'RSA' | 'ECDSA'][] = [
   ['PKCS#12, RSA, OpenSSL 3 default (AES-256/PBKDF2)', () => loadP12Signer(pki.p12.rsa, P12_PASSWORD), 'RSA'],
   ['PKCS#12, RSA, -legacy (3DES)', () => loadP12Signer(pki.p12.rsaLegacy, P12_PASSWORD), 'RSA'],
   ['PKCS#12, ECDSA P-256, OpenSSL 3 default', () => loadP12Signer(pki.p12.ecdsa, P12_PASSWORD), 'ECDSA'],
   ['PKCS#12, ECDSA P-256, -legacy', () => loadP12Signer(pki.p12.ecdsaLegacy, P12_PASSWORD), 'ECDSA'],
+  ...(softHsm
+    ? [
+        ['PKCS#11 (SoftHSM2 via pkcs11-tool), RSA', () => tokenSigners.RSA!, 'RSA'] as [string, () => KeySigner, 'RSA'],
+        ['PKCS#11 (SoftHSM2 via pkcs11-tool), ECDSA P-256', () => tokenSigners.ECDSA!, 'ECDSA'] as [string, () => KeySigner, 'ECDSA'],
+      ]
+    : []),
 ];
 
 describe.each(backEnds)('KeySigner contract: %s', (_, open, algorithm) => {

@@ -26,9 +26,12 @@ describeEngines('file upload and download over HTTP', (db) => {
     const down = await call(t.app, clerk, 'GET', `/api/files/${res.json().id}/content`);
     expect(down.statusCode).toBe(200);
     expect(down.rawPayload.equals(pdfBytes('tai ve'))).toBe(true);
-    expect(down.headers['content-disposition']).toContain(encodeURIComponent('Quyết định số 12.pdf'));
+    expect(down.headers['content-disposition']).toMatch(/^attachment; .*Quy%E1%BA%BFt/);
+    const inline = await call(t.app, clerk, 'GET', `/api/files/${res.json().id}/content?inline=1`);
+    expect(inline.statusCode, inline.body.slice(0, 200)).toBe(200);
+    expect(inline.headers['content-disposition']).toMatch(/^inline;/);
     const reads = (await call(t.app, await login(t.app, 'admin'), 'GET', `/api/audit?action=file.read&objectId=${res.json().id}`)).json();
-    expect(reads).toHaveLength(1);
+    expect(reads).toHaveLength(2);
     expect(reads[0].actorName).toBe('vanthu.snv');
   });
 

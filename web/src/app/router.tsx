@@ -35,6 +35,15 @@ export const router = createBrowserRouter([
       { index: true, lazy: page(() => import('@/features/dashboard/routes/dashboard')) },
       { path: paths.agency.path, lazy: page(() => import('@/features/agencies/routes/agency')) },
       { path: paths.changePassword.path, lazy: page(() => import('@/features/auth/routes/change-password')) },
+      { path: paths.incoming.list.path, lazy: page(() => import('@/features/incoming/routes/incoming-list')) },
+      {
+        element: <RequireRoles roles={['clerk']} />,
+        children: [{ path: paths.incoming.register.path, lazy: page(() => import('@/features/incoming/routes/register')) }],
+      },
+      { path: paths.incoming.detail.path, lazy: page(() => import('@/features/incoming/routes/document')) },
+      { path: paths.incoming.awaitingDirection.path, lazy: page(() => import('@/features/incoming/routes/awaiting-direction')) },
+      { path: paths.incoming.unitDocuments.path, lazy: page(() => import('@/features/incoming/routes/unit-documents')) },
+      { path: paths.incoming.myTasks.path, lazy: page(() => import('@/features/incoming/routes/my-tasks')) },
       {
         element: <RequireRoles roles={AUDIT_READERS} />,
         children: [{ path: paths.audit.path, lazy: page(() => import('@/features/audit/routes/audit-log')) }],

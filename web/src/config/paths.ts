@@ -13,6 +13,14 @@ export const paths = {
   agency: { path: '/co-quan/:id', getHref: (id: string) => `/co-quan/${encodeURIComponent(id)}` },
   changePassword: fixed('/doi-mat-khau'),
   audit: fixed('/nhat-ky'),
+  incoming: {
+    list: fixed('/van-ban-den'),
+    register: fixed('/van-ban-den/dang-ky'),
+    detail: { path: '/van-ban-den/:id', getHref: (id: string) => `/van-ban-den/${encodeURIComponent(id)}` },
+    awaitingDirection: fixed('/cho-chi-dao'),
+    unitDocuments: fixed('/van-ban-don-vi'),
+    myTasks: fixed('/viec-cua-toi'),
+  },
   admin: {
     agencies: fixed('/quan-tri/co-quan'),
     users: fixed('/quan-tri/nguoi-dung'),
@@ -20,14 +28,10 @@ export const paths = {
   },
   // Screens that later issues build; until then each shows an "under construction" page.
   upcoming: {
-    incoming: fixed('/van-ban-den'),
     outgoing: fixed('/van-ban-di'),
     registers: fixed('/so-van-ban'),
-    awaitingDirection: fixed('/cho-chi-dao'),
     awaitingSignature: fixed('/cho-ky'),
-    unitDocuments: fixed('/van-ban-don-vi'),
     draftsToReview: fixed('/du-thao-cho-duyet'),
-    myTasks: fixed('/viec-cua-toi'),
     caseFiles: fixed('/ho-so-cong-viec'),
     archive: fixed('/kho-luu-tru'),
     transfers: fixed('/ho-so-nop-luu'),
@@ -38,14 +42,10 @@ export const paths = {
 export type UpcomingKey = keyof typeof paths.upcoming;
 
 export const UPCOMING_TITLES: Record<UpcomingKey, string> = {
-  incoming: 'Văn bản đến',
   outgoing: 'Văn bản đi',
   registers: 'Sổ văn bản',
-  awaitingDirection: 'Văn bản chờ chỉ đạo',
   awaitingSignature: 'Văn bản chờ ký',
-  unitDocuments: 'Văn bản của đơn vị',
   draftsToReview: 'Dự thảo chờ duyệt',
-  myTasks: 'Việc của tôi',
   caseFiles: 'Hồ sơ công việc',
   archive: 'Kho lưu trữ',
   transfers: 'Hồ sơ nộp lưu',

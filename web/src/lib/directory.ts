@@ -33,3 +33,27 @@ export function agencyOptions(agencies: Agency[] | undefined, includeDisabled = 
     .filter((a) => includeDisabled || !a.disabled)
     .map((a) => ({ value: a.id, label: a.disabled ? `${a.name} (ngừng hoạt động)` : a.name }));
 }
+
+/**
+ * People and units of one agency with name look-ups, for screens that receive bare ids from the
+ * server (assignments, timelines). While loading, names show as "…" rather than raw ids.
+ */
+export function useAgencyDirectory(agencyId: string) {
+  const users = useUsers(agencyId);
+  const agency = useAgency(agencyId);
+  const people = users.data ?? [];
+  const units = agency.data?.units ?? [];
+  const personById = new Map(people.map((u) => [u.id, u]));
+  const unitById = new Map(units.map((u) => [u.id, u]));
+  const fallback = users.isPending || agency.isPending ? '…' : 'Không xác định';
+  return {
+    people,
+    units,
+    isPending: users.isPending || agency.isPending,
+    person: (id: string | null | undefined) => (id ? personById.get(id) : undefined),
+    personName: (id: string | null | undefined) => (id ? (personById.get(id)?.fullName ?? fallback) : '—'),
+    unitName: (id: string | null | undefined) => (id ? (unitById.get(id)?.name ?? fallback) : '—'),
+  };
+}
+
+export type AgencyDirectory = ReturnType<typeof useAgencyDirectory>;

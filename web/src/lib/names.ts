@@ -6,3 +6,8 @@ export function compareVietnameseNames(a: string, b: string): number {
   const given = (name: string) => name.trim().split(/\s+/).pop() ?? '';
   return given(a).localeCompare(given(b), 'vi') || a.localeCompare(b, 'vi');
 }
+
+/** Ignores case and Vietnamese diacritics, so "nguyen" finds "Nguyễn" and "so noi vu" finds "Sở Nội vụ". */
+export function foldVietnamese(text: string): string {
+  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').replace(/đ/gi, 'd').toLowerCase();
+}

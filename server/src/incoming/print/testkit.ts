@@ -45,6 +45,7 @@ export function sampleDoc(over: Partial<IncomingDocument> = {}): IncomingDocumen
     dueDate: null,
     signatureCheck: 'not_applicable',
     signatureReport: null,
+    routingState: null,
     status: 'registered',
     cancelledAt: null,
     cancelReason: null,

@@ -17,6 +17,7 @@ const StoredFileSchema = Type.Object({
   createdAt: Type.String({ format: 'date-time' }),
 });
 const tags = ['files'];
+const INLINE = new Set(['pdf', 'png', 'jpeg']);
 
 export const fileRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
   app.post(
@@ -51,7 +52,15 @@ export const fileRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
 
   app.get(
     '/:id/content',
-    { schema: { tags, summary: 'Tải tệp về (kiểm tra mã băm khi đọc; ghi nhật ký)', params: IdParams, response: errors(401, 404) } },
+    {
+      schema: {
+        tags,
+        summary: 'Tải tệp về, hoặc xem trực tiếp PDF/ảnh với ?inline=1 (kiểm tra mã băm khi đọc; ghi nhật ký)',
+        params: IdParams,
+        querystring: Type.Object({ inline: Type.Optional(Type.String({ pattern: '^(1|0|true|false)$' })) }),
+        response: errors(401, 404),
+      },
+    },
     async (request, reply) => {
       const file = await withTx(request, async (ctx) => {
         const found = await ctx.files.get(ctx, request.params.id);
@@ -61,7 +70,8 @@ export const fileRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
       reply
         .header('content-type', file.mediaType)
         .header('content-length', file.size)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.originalName)}`)
+        // Only formats a browser shows without running anything (PDF, images) may open inline.
+        .header('content-disposition', `${['1', 'true'].includes(request.query.inline ?? '') && INLINE.has(file.format) ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.originalName)}`)
         .header('x-content-type-options', 'nosniff');
       return reply.send(request.ctx.files.openVerified(file));
     },

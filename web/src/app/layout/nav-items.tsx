@@ -39,13 +39,14 @@ const item = (href: string, label: string, icon: ReactNode, testId: string): Men
 });
 
 const up = paths.upcoming;
+const inc = paths.incoming;
 
 /** What each role works on, in the order a person of that role would look for it. */
 const ROLE_ITEMS: [Role[], MenuItem[]][] = [
   [
     ['clerk'],
     [
-      item(up.incoming.path, 'Văn bản đến', <InboxOutlined />, 'incoming'),
+      item(inc.list.path, 'Văn bản đến', <InboxOutlined />, 'incoming'),
       item(up.outgoing.path, 'Văn bản đi', <SendOutlined />, 'outgoing'),
       item(up.registers.path, 'Sổ văn bản', <BookOutlined />, 'registers'),
     ],
@@ -53,21 +54,21 @@ const ROLE_ITEMS: [Role[], MenuItem[]][] = [
   [
     ['agency_head', 'deputy_head'],
     [
-      item(up.awaitingDirection.path, 'Văn bản chờ chỉ đạo', <SolutionOutlined />, 'awaiting-direction'),
+      item(inc.awaitingDirection.path, 'Văn bản chờ chỉ đạo', <SolutionOutlined />, 'awaiting-direction'),
       item(up.awaitingSignature.path, 'Văn bản chờ ký', <EditOutlined />, 'awaiting-signature'),
     ],
   ],
   [
     ['unit_head'],
     [
-      item(up.unitDocuments.path, 'Văn bản của đơn vị', <ProfileOutlined />, 'unit-documents'),
+      item(inc.unitDocuments.path, 'Văn bản của đơn vị', <ProfileOutlined />, 'unit-documents'),
       item(up.draftsToReview.path, 'Dự thảo chờ duyệt', <FileDoneOutlined />, 'drafts-to-review'),
     ],
   ],
   [
     ['staff'],
     [
-      item(up.myTasks.path, 'Việc của tôi', <CheckSquareOutlined />, 'my-tasks'),
+      item(inc.myTasks.path, 'Việc của tôi', <CheckSquareOutlined />, 'my-tasks'),
       item(up.caseFiles.path, 'Hồ sơ công việc', <FolderOpenOutlined />, 'case-files'),
     ],
   ],

@@ -1,17 +1,19 @@
 import { paths } from '@/config/paths';
 import type { Role } from '@/config/roles';
+import { FIGURES } from './use-figures';
 
 export interface RoleCard {
   key: string;
   roles: Role[];
   title: string;
   duties: string[];
-  /** Figures later work items compute; shown as "—" until then. */
+  /** Labels of the card's counts; those without a live figure yet show "—". */
   figures: string[];
   links: { label: string; href: string }[];
 }
 
 const up = paths.upcoming;
+const inc = paths.incoming;
 
 /** What each role is responsible for under the Regulation, phrased as that person's daily work. */
 export const ROLE_CARDS: RoleCard[] = [
@@ -20,9 +22,9 @@ export const ROLE_CARDS: RoleCard[] = [
     roles: ['clerk'],
     title: 'Công tác văn thư',
     duties: ['Tiếp nhận, đăng ký văn bản đến', 'Cấp số, phát hành văn bản đi', 'Quản lý sổ văn bản và con dấu'],
-    figures: ['Văn bản đến chờ đăng ký', 'Văn bản đi chờ phát hành'],
+    figures: [FIGURES.numbersIssued, FIGURES.late, 'Văn bản đi chờ phát hành'],
     links: [
-      { label: 'Văn bản đến', href: up.incoming.getHref() },
+      { label: 'Văn bản đến', href: inc.list.getHref() },
       { label: 'Văn bản đi', href: up.outgoing.getHref() },
       { label: 'Sổ văn bản', href: up.registers.getHref() },
     ],
@@ -32,9 +34,9 @@ export const ROLE_CARDS: RoleCard[] = [
     roles: ['agency_head', 'deputy_head'],
     title: 'Lãnh đạo cơ quan',
     duties: ['Cho ý kiến chỉ đạo giải quyết văn bản đến', 'Ký ban hành văn bản đi', 'Theo dõi nhật ký hoạt động của cơ quan'],
-    figures: ['Văn bản chờ chỉ đạo', 'Văn bản chờ ký'],
+    figures: [FIGURES.awaitingDirection, 'Văn bản chờ ký'],
     links: [
-      { label: 'Văn bản chờ chỉ đạo', href: up.awaitingDirection.getHref() },
+      { label: 'Văn bản chờ chỉ đạo', href: inc.awaitingDirection.getHref() },
       { label: 'Văn bản chờ ký', href: up.awaitingSignature.getHref() },
       { label: 'Nhật ký hệ thống', href: paths.audit.getHref() },
     ],
@@ -44,9 +46,9 @@ export const ROLE_CARDS: RoleCard[] = [
     roles: ['unit_head'],
     title: 'Lãnh đạo đơn vị',
     duties: ['Phân công chuyên viên giải quyết văn bản', 'Duyệt dự thảo văn bản của đơn vị'],
-    figures: ['Văn bản chờ phân công', 'Dự thảo chờ duyệt'],
+    figures: [FIGURES.unitToAssign, 'Dự thảo chờ duyệt'],
     links: [
-      { label: 'Văn bản của đơn vị', href: up.unitDocuments.getHref() },
+      { label: 'Văn bản của đơn vị', href: inc.unitDocuments.getHref() },
       { label: 'Dự thảo chờ duyệt', href: up.draftsToReview.getHref() },
     ],
   },
@@ -55,9 +57,9 @@ export const ROLE_CARDS: RoleCard[] = [
     roles: ['staff'],
     title: 'Chuyên viên',
     duties: ['Giải quyết văn bản được giao', 'Soạn thảo dự thảo văn bản', 'Lập hồ sơ công việc'],
-    figures: ['Việc đang xử lý', 'Việc sắp đến hạn'],
+    figures: [FIGURES.myOpen, FIGURES.myDue],
     links: [
-      { label: 'Việc của tôi', href: up.myTasks.getHref() },
+      { label: 'Việc của tôi', href: inc.myTasks.getHref() },
       { label: 'Hồ sơ công việc', href: up.caseFiles.getHref() },
     ],
   },

@@ -4,6 +4,7 @@ import { hasRole, useCurrentSession } from '@/lib/auth';
 import { useAgencies } from '@/lib/directory';
 import { ROLE_CARDS } from '../components/role-cards';
 import { RoleCardView } from '../components/role-card-view';
+import { useFigures } from '../components/use-figures';
 
 function AgencyCount() {
   const agencies = useAgencies();
@@ -18,6 +19,7 @@ function AgencyCount() {
 export default function DashboardRoute() {
   const session = useCurrentSession();
   const cards = ROLE_CARDS.filter((card) => hasRole(session, ...card.roles));
+  const figures = useFigures(session);
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
@@ -39,7 +41,7 @@ export default function DashboardRoute() {
       <Row gutter={[16, 16]}>
         {cards.map((card) => (
           <Col key={card.key} xs={24} lg={12} xxl={8}>
-            <RoleCardView card={card} extraFigures={card.key === 'admin' ? <AgencyCount /> : undefined} />
+            <RoleCardView card={card} figures={figures} extraFigures={card.key === 'admin' ? <AgencyCount /> : undefined} />
           </Col>
         ))}
       </Row>

@@ -6,15 +6,11 @@ import { PageHeader } from '@/components/page-header';
 import { errorMessage } from '@/lib/api';
 import { useCurrentSession } from '@/lib/auth';
 import { agencyOptions, useAgencies, useAgency, useUsers } from '@/lib/directory';
+import { foldVietnamese as fold } from '@/lib/names';
 import type { User } from '@/types/api';
 import { ResetPasswordModal } from '../components/reset-password-modal';
 import { UserFormModal } from '../components/user-form-modal';
 import { UsersTable } from '../components/users-table';
-
-/** Ignores case and Vietnamese diacritics, so "nguyen" finds "Nguyễn". */
-function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').replace(/đ/gi, 'd').toLowerCase();
-}
 
 export default function UsersAdminRoute() {
   const session = useCurrentSession();

@@ -1,0 +1,143 @@
+/**
+ * The signing agent end to end, as a separate process the way a person runs it: the server
+ * prepares the PDF, the agent signs the request with a key the server never sees, the server
+ * completes and verifies the signature.
+ */
+import { spawn } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { completePdf, preparePdf } from '../pades/sign.js';
+import { verifyPdf } from '../pades/verify.js';
+import { createSoftHsmToken, softHsmModule, TOKEN_LABEL, TOKEN_PIN, type SoftHsmToken } from '../testing/softhsm.js';
+import { makeTestPdf } from '../testing/test-pdf.js';
+import { createTestPki, P12_PASSWORD, type TestIdentity, type TestPki } from '../testing/test-pki.js';
+import { hasTool, pdfsig } from '../testing/tools.js';
+
+const CLI = join(dirname(fileURLToPath(import.meta.url)), 'cli.ts');
+const module = softHsmModule();
+const hasPdfsig = hasTool('pdfsig');
+
+let pki: TestPki;
+let pdf: Buffer;
+let token: SoftHsmToken | undefined;
+beforeAll(async () => {
+  [pki, pdf] = await Promise.all([createTestPki(), makeTestPdf()]);
+  if (module) token = await createSoftHsmToken(module, pki);
+});
+afterAll(async () => {
+  await token?.cleanup();
+  await pki?.cleanup();
+});
+
+interface AgentRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** `tsx cli.ts …` with only the given environment variables added, and `stdin` piped in. */
+function agent(args: string[], options: { env?: Record<string, string>; stdin?: string } = {}): Promise<AgentRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { env: { ...process.env, ...options.env }, cwd: dirname(CLI) });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(options.stdin ?? '');
+  });
+}
+
+const signingTime = new Date(Date.now() - 60_000);
+
+/** The server's first phase: it knows the person's registered certificate, never their key. */
+async function prepareFor(who: TestIdentity) {
+  const prepared = await preparePdf(pdf, who.chain, { signingTime, reason: 'Ký bằng công cụ ký của cá nhân' });
+  const request = JSON.stringify({ toBeSigned: prepared.toBeSigned.toString('base64'), algorithm: who === pki.rsa ? 'RSA' : 'ECDSA' });
+  return { ...prepared, request };
+}
+
+/** The server's second phase, then the verdicts of VănThư and of pdfsig. */
+async function completeAndVerify(prepared: Awaited<ReturnType<typeof prepareFor>>, answer: string, who: TestIdentity) {
+  const { signature, certificateChain } = JSON.parse(answer) as { signature: string; certificateChain: string[] };
+  const chain = certificateChain.map((der) => Buffer.from(der, 'base64'));
+  expect(chain[0].equals(who.certificate)).toBe(true);
+  const signed = completePdf(prepared.prepared, Buffer.from(signature, 'base64'), chain, prepared.toBeSigned);
+  const result = await verifyPdf(signed, { trustAnchors: [pki.root], crls: pki.crls });
+  expect(result.indication, result.message).toBe('VALID');
+  if (hasPdfsig) {
+    const file = join(pki.dir, `agent-${Math.random().toString(36).slice(2)}.pdf`);
+    await writeFile(file, signed);
+    expect((await pdfsig(file)).map((s) => s.validation)).toEqual(['Signature is Valid.']);
+  }
+}
+
+describe('signing agent CLI', () => {
+  it('[Q-5.4] signs with a local PKCS#12 file (request and answer in files, password from the environment): VALID', async () => {
+    const prepared = await prepareFor(pki.rsa);
+    const [p12, request, output] = ['rsa.p12', 'request.json', 'answer.json'].map((name) => join(pki.dir, name));
+    await writeFile(p12, pki.p12.rsa);
+    await writeFile(request, prepared.request);
+    const run = await agent(['--p12', p12, '--request', request, '--output', output], { env: { VANTHU_P12_PASSWORD: P12_PASSWORD } });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain(prepared.digest.toString('hex'));
+    await completeAndVerify(prepared, await readFile(output, 'utf8'), pki.rsa);
+  });
+
+  it('[Q-5.4] signs with ECDSA, password and request both on stdin: VALID', async () => {
+    const prepared = await prepareFor(pki.ecdsa);
+    const p12 = join(pki.dir, 'ecdsa.p12');
+    await writeFile(p12, pki.p12.ecdsaLegacy);
+    const run = await agent(['--p12', p12, '--secret-stdin'], { stdin: `${P12_PASSWORD}\n${prepared.request}` });
+    expect(run.code, run.stderr).toBe(0);
+    await completeAndVerify(prepared, run.stdout, pki.ecdsa);
+  });
+
+  it.runIf(module)('[Q-5.4] [Q-5.1] signs with a PKCS#11 token (SoftHSM2), the issuer from --chain: VALID', async () => {
+    const prepared = await prepareFor(pki.ecdsa);
+    const args = ['--pkcs11-module', module!, '--token-label', TOKEN_LABEL, '--key-id', token!.ecdsaId, '--chain', pki.ecdsa.chainFile];
+    const run = await agent(args, { stdin: prepared.request, env: { ...token!.address.env, VANTHU_PKCS11_PIN: TOKEN_PIN } });
+    expect(run.code, run.stderr).toBe(0);
+    await completeAndVerify(prepared, run.stdout, pki.ecdsa);
+  });
+
+  it('[Q-5.4] the server refuses the signature when the prepared bytes were changed meanwhile', async () => {
+    const prepared = await prepareFor(pki.rsa);
+    const p12 = join(pki.dir, 'rsa.p12');
+    await writeFile(p12, pki.p12.rsa);
+    const run = await agent(['--p12', p12], { stdin: prepared.request, env: { VANTHU_P12_PASSWORD: P12_PASSWORD } });
+    expect(run.code, run.stderr).toBe(0);
+    const { signature, certificateChain } = JSON.parse(run.stdout) as { signature: string; certificateChain: string[] };
+    const chain = certificateChain.map((der) => Buffer.from(der, 'base64'));
+    const tampered = Buffer.from(prepared.prepared);
+    tampered[tampered.indexOf('/MediaBox') + 1] = 'm'.charCodeAt(0);
+    const value = Buffer.from(signature, 'base64');
+    expect(() => completePdf(tampered, value, chain, prepared.toBeSigned)).toThrow(expect.objectContaining({ reason: 'PREPARED_CHANGED' }));
+    expect(() => completePdf(tampered, value, chain)).toThrow(expect.objectContaining({ reason: 'SIGNATURE_MISMATCH' }));
+  });
+
+  it('refuses, in Vietnamese, what it must not sign and keys it cannot open', async () => {
+    const p12 = join(pki.dir, 'rsa.p12');
+    await writeFile(p12, pki.p12.rsa);
+    const env = { VANTHU_P12_PASSWORD: P12_PASSWORD };
+    const { request } = await prepareFor(pki.rsa);
+
+    const arbitrary = await agent(['--p12', p12], { stdin: JSON.stringify({ toBeSigned: Buffer.from('chuyển 1 tỷ đồng').toString('base64'), algorithm: 'RSA' }), env });
+    expect([arbitrary.code, arbitrary.stderr]).toEqual([1, expect.stringContaining('không phải thuộc tính ký CMS')]);
+
+    const wrongPassword = await agent(['--p12', p12], { stdin: request, env: { VANTHU_P12_PASSWORD: 'sai' } });
+    expect([wrongPassword.code, wrongPassword.stderr]).toEqual([1, expect.stringContaining('sai mật khẩu')]);
+
+    const wrongKey = await agent(['--p12', p12], { stdin: request.replace('"RSA"', '"ECDSA"'), env });
+    expect([wrongKey.code, wrongKey.stderr]).toEqual([1, expect.stringContaining('khoá đã chọn là RSA')]);
+
+    const noKey = await agent([], { stdin: request });
+    expect([noKey.code, noKey.stderr]).toEqual([2, expect.stringContaining('Cần đúng một nguồn khoá')]);
+
+    const noSecret = await agent(['--p12', p12], { stdin: request });
+    expect([noSecret.code, noSecret.stderr]).toEqual([2, expect.stringContaining('VANTHU_P12_PASSWORD')]);
+  });
+});

@@ -1,0 +1,164 @@
+/** Shapes of the incoming-documents API (tags `incoming` and `incoming-routing` of the OpenAPI). */
+
+export type Urgency = 0 | 1 | 2 | 3 | 4;
+export type Secrecy = 'none' | 'mat' | 'toi_mat' | 'tuyet_mat';
+export type Source = 'paper' | 'upload';
+
+export interface DocumentFile {
+  fileId: string;
+  role: 'main' | 'attachment' | string;
+  ordinal: number;
+}
+
+export interface IncomingDocument {
+  id: string;
+  agencyId: string;
+  year: number;
+  arrivalNumber: number;
+  /** Legal date (Vietnam time), YYYY-MM-DD. */
+  arrivalDate: string;
+  arrivedAt: string;
+  registeredAt: string;
+  registeredBy: string;
+  source: Source | string;
+  documentIdentifier: string | null;
+  issuerCode: string | null;
+  issuerName: string;
+  typeName: string;
+  codeNumber: string | null;
+  codeNotation: string | null;
+  issuedDate: string | null;
+  subject: string;
+  language: string;
+  pageAmount: number | null;
+  description: string | null;
+  signerPosition: string | null;
+  signerName: string | null;
+  urgency: number;
+  urgencyLabel: string;
+  urgentDeadline: string | null;
+  toPlaces: string | null;
+  dueDate: string | null;
+  signatureCheck: string;
+  status: 'registered' | 'cancelled' | string;
+  cancelledAt: string | null;
+  cancelReason: string | null;
+  files: DocumentFile[];
+}
+
+export interface RegisterIncomingInput {
+  source: Source;
+  secrecy?: Secrecy;
+  documentIdentifier?: string | null;
+  issuerCode?: string | null;
+  issuerName: string;
+  typeName: string;
+  codeNumber?: string | null;
+  codeNotation?: string | null;
+  issuedDate?: string | null;
+  subject: string;
+  language?: string;
+  pageAmount?: number | null;
+  description?: string | null;
+  signerPosition?: string | null;
+  signerName?: string | null;
+  urgency?: Urgency;
+  urgentDeadline?: string | null;
+  toPlaces?: string | null;
+  dueDate?: string | null;
+  arrivedAt?: string;
+  mainFileId?: string | null;
+  attachmentFileIds?: string[];
+  acknowledgeDuplicate?: boolean;
+}
+
+/** What the 409 DUPLICATE_SUSPECTED refusal lists in `details.matches`. */
+export interface DuplicateMatch {
+  id: string;
+  arrivalNumber: number;
+  codeNumber: string | null;
+  codeNotation: string | null;
+  issuerName: string;
+  subject: string;
+}
+
+export interface IncomingFilters {
+  year?: number;
+  q?: string;
+  urgency?: number;
+  status?: 'registered' | 'cancelled';
+  fromNumber?: number;
+  toNumber?: number;
+}
+
+export type RoutingState = 'registered' | 'presented' | 'directed' | 'done';
+export type AssignmentRole = 'lead' | 'coordinate' | 'inform';
+export type AssignmentState = 'open' | 'in_progress' | 'done' | 'recalled';
+
+export interface Assignment {
+  id: string;
+  documentId: string;
+  parentId: string | null;
+  unitId: string | null;
+  userId: string | null;
+  role: AssignmentRole | string;
+  deadline: string | null;
+  state: AssignmentState | string;
+  assignedBy: string;
+  assignedAt: string;
+  finishedAt: string | null;
+  result: string | null;
+  dueSoon: boolean;
+  overdue: boolean;
+}
+
+export interface Routing {
+  documentId: string;
+  state: RoutingState | string;
+  presentedTo: string | null;
+  presentedAt: string | null;
+  directedBy: string | null;
+  directedAt: string | null;
+  comment: string | null;
+  deadline: string | null;
+  followUpUserId: string | null;
+  assignments: Assignment[];
+}
+
+export interface TimelineEvent {
+  at: string;
+  actorId: string;
+  kind: string;
+  details: unknown;
+}
+
+export interface MyTasks {
+  assignments: Assignment[];
+  awaitingDirection: string[];
+  followUp: Assignment[];
+}
+
+/** A unit or a person of the agency, as the direction form sends it. */
+export interface Target {
+  unitId?: string;
+  userId?: string;
+  deadline?: string;
+}
+
+export interface DirectInput {
+  lead: Target;
+  coordinating?: Target[];
+  inform?: Target[];
+  comment?: string;
+  deadline?: string;
+  followUpUserId?: string;
+}
+
+/** One entry of GET /api/incoming/late: registered or presented later than NĐ30 allows. */
+export interface LateDocument {
+  documentId: string;
+  arrivalNumber: number;
+  urgency: number;
+  subject: string;
+  late: { step: 'register' | 'present' | string; limit: string; actual: string | null; hoursLate: number }[];
+}

@@ -1,0 +1,84 @@
+import { Alert, Card, Col, Result, Row, Space } from 'antd';
+import { useParams } from 'react-router';
+import { paths } from '@/config/paths';
+import { FullPageSpinner } from '@/components/full-page-spinner';
+import { LinkButton } from '@/components/link-button';
+import { PageHeader } from '@/components/page-header';
+import { errorMessage, isApiError } from '@/lib/api';
+import { useCurrentSession } from '@/lib/auth';
+import { useAgencyDirectory } from '@/lib/directory';
+import { useIncoming } from '../api/incoming';
+import { useRouting, useTimeline } from '../api/routing';
+import { DocumentActions } from '../components/document-actions';
+import { DocumentFiles } from '../components/document-files';
+import { DocumentInfo } from '../components/document-info';
+import { formatDateTime } from '../components/format';
+import { ReturnedNotice } from '../components/returned-notice';
+import { RoutingPanel } from '../components/routing-panel';
+import { StatusTag, UrgencyTag } from '../components/tags';
+import { TimelineCard } from '../components/timeline-card';
+
+/** One incoming document: its entry, files, direction and assignments, and every step so far. */
+export default function IncomingDocumentRoute() {
+  const { id } = useParams<{ id: string }>();
+  const session = useCurrentSession();
+  const doc = useIncoming(id);
+  const routing = useRouting(id);
+  const timeline = useTimeline(id);
+  const directory = useAgencyDirectory(session.agency.id);
+
+  if (doc.isPending) return <FullPageSpinner />;
+  // A malformed id is refused with 400: for the reader it is the same "no such document".
+  if (isApiError(doc.error, 404) || isApiError(doc.error, 400)) {
+    return (
+      <Result
+        status="404"
+        title="Không tìm thấy văn bản đến"
+        subTitle="Văn bản không tồn tại hoặc không thuộc cơ quan của bạn."
+        extra={<LinkButton type="primary" to={paths.incoming.list.getHref()}>Về danh sách văn bản đến</LinkButton>}
+      />
+    );
+  }
+  if (doc.error) return <Alert type="error" showIcon title={errorMessage(doc.error)} />;
+
+  const d = doc.data;
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      <PageHeader
+        title={
+          <Space wrap>
+            <span data-testid="document-title">Văn bản đến số {d.arrivalNumber}</span>
+            {d.urgency > 0 && <UrgencyTag urgency={d.urgency} label={d.urgencyLabel} />}
+            {d.status === 'cancelled' && <StatusTag status={d.status} />}
+          </Space>
+        }
+        description={d.subject}
+        extra={<DocumentActions doc={d} routing={routing.data} />}
+      />
+      {d.status === 'cancelled' && (
+        <Alert type="warning" showIcon title={`Đã hủy đăng ký lúc ${formatDateTime(d.cancelledAt)}`} description={d.cancelReason ? `Lý do: ${d.cancelReason}` : undefined} />
+      )}
+      <ReturnedNotice routing={routing.data} events={timeline.data} directory={directory} />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={15}>
+          <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+            <Card title="Thông tin văn bản">
+              <DocumentInfo doc={d} registeredByName={directory.personName(d.registeredBy)} />
+            </Card>
+            <Card title="Tệp văn bản">
+              <DocumentFiles files={d.files} />
+            </Card>
+          </Space>
+        </Col>
+        <Col xs={24} xl={9}>
+          <Card title="Quá trình xử lý">
+            {timeline.error ? <Alert type="error" showIcon title={errorMessage(timeline.error)} /> : timeline.data ? <TimelineCard events={timeline.data} directory={directory} /> : <Card loading variant="borderless" />}
+          </Card>
+        </Col>
+      </Row>
+      <Card title="Chỉ đạo, phân công xử lý">
+        {routing.error ? <Alert type="error" showIcon title={errorMessage(routing.error)} /> : routing.data ? <RoutingPanel routing={routing.data} directory={directory} /> : <Card loading variant="borderless" />}
+      </Card>
+    </Space>
+  );
+}
