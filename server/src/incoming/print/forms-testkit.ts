@@ -3,32 +3,12 @@
  * `pdftotext -bbox` words (see testkit.ts), split by the column geometry the form declares, and
  * page text with whitespace collapsed for line-by-line checks.
  */
-import { A4, CELL_PADDING, FORM_MARGINS, LINE_WIDTH } from './form-pdf.js';
-import { layoutPages, type Word } from './testkit.js';
+import { A4, FORM_MARGINS } from './form-pdf.js';
+import { cellsOf, columnOf, gridEdges as registerGridEdges, layoutPages, type Word } from './testkit.js';
 
 /** Left edges of the columns and the table's right edge, as pdfmake lays out a full-width grid. */
 export function gridEdges(widths: readonly (number | '*')[], pageWidth: number = A4.long): number[] {
-  const [left, , right] = FORM_MARGINS;
-  const perColumn = 2 * CELL_PADDING + LINE_WIDTH;
-  const fixed = widths.reduce<number>((sum, w) => sum + (w === '*' ? 0 : w), 0);
-  const stars = widths.filter((w) => w === '*').length;
-  const star = (pageWidth - left - right - LINE_WIDTH - fixed - perColumn * widths.length) / Math.max(stars, 1);
-  const edges = [left];
-  for (const w of widths) edges.push(edges[edges.length - 1] + (w === '*' ? star : w) + perColumn);
-  return edges;
-}
-
-const columnOf = (edges: number[], x: number) => edges.findIndex((e, i) => i < edges.length - 1 && x >= e && x < edges[i + 1]);
-
-function cellsOf(words: Word[], edges: number[]): string[] {
-  const cells: Word[][] = Array.from({ length: edges.length - 1 }, () => []);
-  for (const w of words) cells[columnOf(edges, w.x)]?.push(w);
-  return cells.map((ws) =>
-    ws
-      .sort((a, b) => (Math.abs(a.y - b.y) < 2 ? a.x - b.x : a.y - b.y))
-      .map((w) => w.text)
-      .join(' '),
-  );
+  return registerGridEdges(widths, FORM_MARGINS, pageWidth);
 }
 
 /**

@@ -100,21 +100,27 @@ export function pageWords(pdf: Buffer): Promise<Word[][]> {
   });
 }
 
-/** Left edges of the ten columns and the table's right edge, as pdfmake lays them out. */
-export function columnEdges(pageWidth = 841.89): number[] {
-  const [left, , right] = PAGE_MARGINS;
+/** Left edges of table columns and the table's right edge, as pdfmake lays out fixed and '*' widths. */
+export function gridEdges(widths: readonly (number | '*')[], margins: readonly number[], pageWidth: number): number[] {
+  const [left, , right] = margins;
   const perColumn = 2 * CELL_PADDING + LINE_WIDTH;
-  const fixed = COLUMN_WIDTHS.reduce<number>((sum, w) => sum + (w === '*' ? 0 : w), 0);
-  const star = pageWidth - left - right - LINE_WIDTH - fixed - perColumn * COLUMN_WIDTHS.length;
+  const fixed = widths.reduce<number>((sum, w) => sum + (w === '*' ? 0 : w), 0);
+  const stars = widths.filter((w) => w === '*').length;
+  const star = (pageWidth - left - right - LINE_WIDTH - fixed - perColumn * widths.length) / Math.max(stars, 1);
   const edges = [left];
-  for (const w of COLUMN_WIDTHS) edges.push(edges[edges.length - 1] + (w === '*' ? star : w) + perColumn);
+  for (const w of widths) edges.push(edges[edges.length - 1] + (w === '*' ? star : w) + perColumn);
   return edges;
 }
 
-const columnOf = (edges: number[], x: number) => edges.findIndex((e, i) => i < edges.length - 1 && x >= e && x < edges[i + 1]);
+/** The register's ten columns. */
+export function columnEdges(pageWidth = 841.89): number[] {
+  return gridEdges(COLUMN_WIDTHS, PAGE_MARGINS, pageWidth);
+}
+
+export const columnOf = (edges: number[], x: number) => edges.findIndex((e, i) => i < edges.length - 1 && x >= e && x < edges[i + 1]);
 
 /** Texts of the words in one table band, by column, in reading order. */
-function cellsOf(words: Word[], edges: number[]): string[] {
+export function cellsOf(words: Word[], edges: number[]): string[] {
   const cells: Word[][] = Array.from({ length: edges.length - 1 }, () => []);
   for (const w of words) cells[columnOf(edges, w.x)]?.push(w);
   return cells.map((ws) =>
