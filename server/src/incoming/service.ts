@@ -49,7 +49,7 @@ export async function registerIncoming(ctx: Ctx, input: RegisterIncoming): Promi
   const year = legalYear(now);
   const signature = input.source === 'upload' && input.mainFileId ? await checkSignatures(ctx, input.mainFileId) : null;
 
-  return inTransaction(ctx.db, async (trx) => {
+  const id = await inTransaction(ctx.db, async (trx) => {
     const tctx = { ...ctx, db: trx };
     const files = await checkFiles(tctx, input);
     if (!input.acknowledgeDuplicate) {
@@ -107,8 +107,10 @@ export async function registerIncoming(ctx: Ctx, input: RegisterIncoming): Promi
     await routingDb(trx).insertInto('incoming_routing').values({ document_id: row.id, agency_id: actor.agencyId, presented_to: null, presented_at: null, directed_by: null, directed_at: null, comment: null, deadline: null, follow_up_user_id: null, state: 'registered' }).execute();
     await addEvent(trx, row.id, actor.userId, now, 'registered', { arrivalNumber: taken.number });
     await recordAudit(tctx, { action: 'incoming.register', objectType: 'incoming_document', objectId: row.id, details: { year: taken.year, arrivalNumber: taken.number, urgency: input.urgency ?? 0 } });
-    return (await findIncoming(trx, row.id))!;
+    return row.id;
   });
+  // Read back after commit: the register's lock is held only for the writes.
+  return (await findIncoming(ctx.db, id))!;
 }
 
 /**
