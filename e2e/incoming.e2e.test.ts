@@ -3,6 +3,13 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { launchBrowser } from './support/browser.js';
 import { startServer, type TestServer } from './support/server.js';
 import { chooseOption, loginViaUi } from './support/app.js';
+import { execFile } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
 
 const DEMO_PASSWORD = 'demo';
 const SUBJECT = 'Về việc rà soát hồ sơ lưu trữ năm 2026';
@@ -65,7 +72,7 @@ async function shows(locator: Locator, text: string) {
 const posted = (page: Page, path: RegExp) => page.waitForResponse((r) => r.request().method() === 'POST' && path.test(new URL(r.url()).pathname));
 
 describe('incoming documents', () => {
-  it('goes from registration through direction and assignment to a finished result, all on the timeline', async () => {
+  it('[Q-11.3đ] [Q-11.2a] goes from registration through direction and assignment to a finished result on the timeline, and the printed register carries the number', async () => {
     // The clerk registers a paper document from the keyboard.
     const clerk = await asUser('vanthu.snv');
     await clerk.getByTestId('nav-incoming').click();
@@ -166,6 +173,16 @@ describe('incoming documents', () => {
     await shows(timeline.getByTestId('timeline-finished'), RESULT);
     expect(await reader.getByTestId('routing-state').textContent()).toBe('Đã giải quyết xong');
     await snap(reader, 'document-page');
+
+    // The clerk prints the register: the printed row carries the number the screen gave.
+    await reader.getByTestId('nav-incoming').click();
+    const [download] = await Promise.all([reader.waitForEvent('download'), reader.getByRole('button', { name: /In sổ \(PDF\)/ }).click()]);
+    const pdfPath = join(await mkdtemp(join(tmpdir(), 'vanthu-e2e-')), 'so.pdf');
+    await download.saveAs(pdfPath);
+    const printed = (await run('pdftotext', ['-layout', pdfPath, '-'])).stdout;
+    expect(printed).toContain('SỔ ĐĂNG KÝ VĂN BẢN ĐẾN');
+    const row = printed.split('\n').find((line) => /rà soát hồ sơ/.test(line)) ?? '';
+    expect(row).toMatch(/\b01\b/);
     await done(reader);
   });
 
