@@ -35,7 +35,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
-    dataDir: resolve(env.VANTHU_DATA_DIR ?? './data'),
+    // Relative paths are from where the user ran npm (INIT_CWD), not the server workspace npm switches to.
+    dataDir: resolve(env.INIT_CWD ?? process.cwd(), env.VANTHU_DATA_DIR ?? 'data'),
     databaseUrl: env.DATABASE_URL || undefined,
     demo,
     production,
@@ -43,7 +44,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxUploadBytes: Math.round(maxUploadMb * 1024 * 1024),
     secureCookies: production || flag(env.VANTHU_SECURE_COOKIES),
     trustProxy: parseTrustProxy(env.VANTHU_TRUST_PROXY),
-    fontDir: env.VANTHU_FONT_DIR ? resolve(env.VANTHU_FONT_DIR) : undefined,
+    fontDir: env.VANTHU_FONT_DIR ? resolve(env.INIT_CWD ?? process.cwd(), env.VANTHU_FONT_DIR) : undefined,
   };
 }
 
