@@ -2,7 +2,7 @@ import { Alert, App, Button, Card, Form, Input } from 'antd';
 import { PageHeader } from '@/components/page-header';
 import { errorMessage } from '@/lib/api';
 import { useCurrentSession } from '@/lib/auth';
-import { confirmPasswordRules, passwordRules } from '@/lib/validation';
+import { NewPasswordFields } from '@/components/new-password-fields';
 import { useChangePassword } from '../api/change-password';
 
 interface Values {
@@ -37,17 +37,7 @@ export default function ChangePasswordRoute() {
           <Form.Item label="Mật khẩu hiện tại" name="currentPassword" rules={[{ required: true, message: 'Vui lòng nhập mật khẩu hiện tại' }]}>
             <Input.Password autoComplete="current-password" />
           </Form.Item>
-          <Form.Item label="Mật khẩu mới" name="newPassword" rules={passwordRules(() => session.user.username)}>
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
-          <Form.Item
-            label="Nhập lại mật khẩu mới"
-            name="confirmPassword"
-            dependencies={['newPassword']}
-            rules={confirmPasswordRules('newPassword')}
-          >
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
+          <NewPasswordFields username={() => session.user.username} />
           <Button type="primary" htmlType="submit" loading={change.isPending}>
             Đổi mật khẩu
           </Button>

@@ -1,6 +1,6 @@
-import { App, Form, Input } from 'antd';
+import { App, Form } from 'antd';
 import { FormModal } from '@/components/form-modal';
-import { confirmPasswordRules, passwordRules } from '@/lib/validation';
+import { NewPasswordFields } from '@/components/new-password-fields';
 import type { User } from '@/types/api';
 import { useResetPassword } from '../api/users';
 
@@ -35,17 +35,7 @@ export function ResetPasswordModal({ user, onDone }: { user: User; onDone: () =>
       onSubmit={submit}
       onCancel={onDone}
     >
-      <Form.Item label="Mật khẩu mới" name="newPassword" rules={passwordRules(() => user.username)} extra="Hãy chuyển mật khẩu cho người dùng qua kênh an toàn và đề nghị họ đổi ngay.">
-        <Input.Password autoComplete="new-password" />
-      </Form.Item>
-      <Form.Item
-        label="Nhập lại mật khẩu mới"
-        name="confirmPassword"
-        dependencies={['newPassword']}
-        rules={confirmPasswordRules('newPassword')}
-      >
-        <Input.Password autoComplete="new-password" />
-      </Form.Item>
+      <NewPasswordFields username={() => user.username} extra="Hãy chuyển mật khẩu cho người dùng qua kênh an toàn và đề nghị họ đổi ngay." />
     </FormModal>
   );
 }
