@@ -20,6 +20,8 @@ import { benchIncoming } from './incoming.js';
 import { benchPrint } from './print.js';
 import { benchPrintForms } from './print-forms.js';
 import { benchSigning } from './signing.js';
+import { benchOutgoing } from './outgoing.js';
+import { benchConvert } from './convert.js';
 
 const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -98,6 +100,8 @@ async function main() {
   out.push(...(await benchPrint(() => undefined)));
   out.push(...(await benchPrintForms(() => undefined)));
   out.push(...(await benchSigning()));
+  out.push(...(await benchOutgoing()));
+  out.push(...(await benchConvert()));
   console.log(`\nVănThư bench — Node ${process.version}, ${new Date().toISOString()}\n`);
   for (const line of out) console.log(line);
 }

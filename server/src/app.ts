@@ -14,6 +14,7 @@ import type { Engine } from './infra/db/create-db.js';
 import type { Clock } from './infra/time/clock.js';
 import type { FileStore } from './infra/storage/file-store.js';
 import type { Services } from './infra/module.js';
+import type { OfficeConverter } from './infra/convert/index.js';
 import { installErrorHandlers } from './infra/http/error-handler.js';
 import { Problem } from './infra/http/schemas.js';
 import { guardRoute, installSessionLoader } from './infra/auth/hooks.js';
@@ -31,6 +32,7 @@ export interface AppDeps {
   logger?: boolean;
   trustProxy?: boolean | string[];
   fontDir?: string;
+  converter?: OfficeConverter;
 }
 
 /** The whole HTTP application: infrastructure plugins, then each module under /api/<prefix>. */
@@ -90,7 +92,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   );
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  const services: Services = { identity: userIdentity, files: deps.files, secureCookies: deps.secureCookies ?? false, fontDir: deps.fontDir };
+  const services: Services = { identity: userIdentity, db: deps.db, clock: deps.clock, files: deps.files, secureCookies: deps.secureCookies ?? false, fontDir: deps.fontDir, converter: deps.converter };
   for (const module of MODULES) {
     if (!module.routes) continue;
     const routes = module.routes;

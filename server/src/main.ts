@@ -6,6 +6,8 @@ import { buildApp } from './app.js';
 import { seedDemoIfEmpty } from './demo/seed.js';
 import { startPeriodicJobs } from './infra/periodic.js';
 import { MODULES } from './modules.js';
+import { OfficeConverter } from './infra/convert/index.js';
+import { join } from 'node:path';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -14,6 +16,8 @@ async function main(): Promise<void> {
     const seeded = await seedDemoIfEmpty(runtime.db, systemClock, runtime.files);
     if (seeded) console.log('Đã nạp dữ liệu mẫu (tỉnh Thái Nguyên). Mật khẩu mọi tài khoản mẫu: demo');
   }
+  // Drafts in office formats become PDF; the queue's scratch space lives in the data folder.
+  const converter = new OfficeConverter({ workDir: join(config.dataDir, 'convert') });
   const app = await buildApp({
     db: runtime.db,
     engine: runtime.engine,
@@ -24,6 +28,7 @@ async function main(): Promise<void> {
     logger: true,
     trustProxy: config.trustProxy,
     fontDir: config.fontDir,
+    converter,
   });
   const stopJobs = startPeriodicJobs(MODULES.flatMap((m) => m.periodic ?? []), runtime.db, systemClock, (msg) => app.log.error(msg));
   let closing = false;
@@ -33,6 +38,7 @@ async function main(): Promise<void> {
     app.log.info({ signal }, 'stopping');
     stopJobs();
     await app.close();
+    await converter.close();
     await runtime.shutdown();
     process.exit(0);
   };

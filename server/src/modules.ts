@@ -10,6 +10,8 @@ import { registersModule } from './registers/index.js';
 import { notificationsModule } from './notifications/index.js';
 import { signingModule } from './signing/index.js';
 import { incomingModule } from './incoming/index.js';
+import { outgoingModule } from './outgoing/index.js';
+import { subscribe } from './infra/events.js';
 
 /** Every module, in dependency order. Adding a domain is one line here. */
 export const MODULES: AppModule[] = [
@@ -24,4 +26,7 @@ export const MODULES: AppModule[] = [
   notificationsModule,
   signingModule,
   incomingModule,
+  outgoingModule,
 ];
+
+for (const module of MODULES) for (const s of module.subscriptions ?? []) subscribe(s);

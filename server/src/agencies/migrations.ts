@@ -38,4 +38,13 @@ export const agencyMigrations: Migrations = {
       await sql`drop table agency`.execute(db);
     },
   },
+  '20261124T0061-agency-place-name': {
+    // Địa danh on the documents the agency issues ("Thái Nguyên, ngày … tháng … năm …", Phụ lục I).
+    async up(db: Kysely<unknown>) {
+      await sql`alter table agency add column place_name varchar(50) not null default ''`.execute(db);
+    },
+    async down(db: Kysely<unknown>) {
+      await sql`alter table agency drop column place_name`.execute(db);
+    },
+  },
 };

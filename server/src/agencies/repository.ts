@@ -15,6 +15,7 @@ export function presentAgency(row: Selectable<AgencyTable>): Agency {
     name: row.name,
     abbreviation: row.abbreviation,
     address: row.address,
+    placeName: row.place_name,
     email: row.email,
     phone: row.phone,
     disabled: row.disabled,

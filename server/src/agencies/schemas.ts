@@ -13,6 +13,7 @@ export const Agency = Type.Object({
   name: Type.String(),
   abbreviation: Type.String(),
   address: Type.String(),
+  placeName: Type.String({ description: 'Địa danh ghi trên văn bản ban hành' }),
   email: Type.Union([Type.String(), Type.Null()]),
   phone: Type.Union([Type.String(), Type.Null()]),
   disabled: Type.Boolean(),
@@ -37,6 +38,7 @@ export const CreateAgency = Type.Object({
   name: Name,
   abbreviation: Abbreviation,
   address: Type.Optional(Type.String({ maxLength: 300 })),
+  placeName: Type.Optional(Type.String({ maxLength: 50 })),
   email: Type.Optional(Type.Union([Type.String({ format: 'email', maxLength: 100 }), Type.Null()])),
   phone: Type.Optional(Type.Union([Type.String({ maxLength: 30 }), Type.Null()])),
 });

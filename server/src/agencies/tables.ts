@@ -11,6 +11,7 @@ export interface AgencyTable {
   /** Used in document symbols: UBND, SNV */
   abbreviation: string;
   address: string;
+  place_name: Generated<string>;
   email: string | null;
   phone: string | null;
   disabled: Generated<boolean>;

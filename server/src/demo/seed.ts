@@ -29,6 +29,7 @@ export async function seedDemoIfEmpty(db: Db, clock: Clock, files: FileStore): P
         name: demo.name,
         abbreviation: demo.abbreviation,
         address: demo.address,
+        placeName: 'Thái Nguyên',
       });
       agencyIds.set(demo.key, agency.id);
       const unitIds = new Map<string, string>();

@@ -8,3 +8,7 @@ import { incomingRoutes } from './routes.js';
 import { deadlineReminders } from './jobs.js';
 
 export const incomingModule: AppModule = { name: 'incoming', prefix: 'incoming', migrations: incomingMigrations, routes: incomingRoutes, periodic: [deadlineReminders] };
+export { findIncoming } from './repository.js';
+export { deliverToInbox, recallDelivery, type Delivery } from './inbox.js';
+export { recordReply } from './service.js';
+export type { InboxEnvelope } from './tables.js';

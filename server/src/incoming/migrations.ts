@@ -125,4 +125,42 @@ export const incomingMigrations: Migrations = {
       await sql`alter table incoming_document drop column signature_report`.execute(db);
     },
   },
+  '20261124T0062-incoming-inbox': {
+    async up(db: Kysely<unknown>) {
+      // Electronic documents delivered to the agency, waiting for its clerk to register or return them (Q-6.1d).
+      await sql`
+        create table incoming_inbox (
+          id uuid primary key default gen_random_uuid(),
+          agency_id uuid not null,
+          channel text not null check (channel in ('internal', 'hub')),
+          origin_ref uuid not null,
+          sender_agency_id uuid,
+          received_at timestamptz not null,
+          envelope jsonb not null,
+          main_file_id uuid not null,
+          attachment_file_ids uuid[] not null default '{}',
+          state text not null check (state in ('pending', 'registered', 'returned', 'recalled')),
+          document_id uuid references incoming_document(id),
+          reason varchar(500),
+          handled_by uuid,
+          handled_at timestamptz,
+          unique (channel, origin_ref)
+        )`.execute(db);
+      await sql`create index incoming_inbox_pending on incoming_inbox (agency_id, state, received_at)`.execute(db);
+      // Where a registered document came from, so its status flows back; and its recall (Q-12.3c).
+      await sql`alter table incoming_document add column inbox_id uuid references incoming_inbox(id)`.execute(db);
+      await sql`alter table incoming_document add column recalled_at timestamptz`.execute(db);
+      await sql`alter table incoming_document add column recall_reason varchar(500)`.execute(db);
+      await sql`alter table incoming_document add column recall_confirmed_at timestamptz`.execute(db);
+      await sql`alter table incoming_document add column recall_confirmed_by uuid`.execute(db);
+      // The outgoing document that answers it (Sổ theo dõi giải quyết, column "Số, ký hiệu văn bản trả lời").
+      await sql`alter table incoming_document add column reply_notation varchar(42)`.execute(db);
+    },
+    async down(db: Kysely<unknown>) {
+      for (const column of ['inbox_id', 'recalled_at', 'recall_reason', 'recall_confirmed_at', 'recall_confirmed_by', 'reply_notation']) {
+        await sql`alter table incoming_document drop column ${sql.ref(column)}`.execute(db);
+      }
+      await sql`drop table incoming_inbox`.execute(db);
+    },
+  },
 };

@@ -43,6 +43,8 @@ export function presentIncoming(row: Row, files: FileRow[], routingState: string
     status: row.status,
     cancelledAt: row.cancelled_at?.toISOString() ?? null,
     cancelReason: row.cancel_reason,
+    recall: row.recalled_at ? { at: row.recalled_at.toISOString(), reason: row.recall_reason ?? '', confirmedAt: row.recall_confirmed_at?.toISOString() ?? null } : null,
+    replyNotation: row.reply_notation,
     files: files.map((f) => ({ fileId: f.file_id, role: f.role, ordinal: f.ordinal })),
     routingState,
   };

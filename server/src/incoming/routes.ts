@@ -7,11 +7,13 @@ import { cancelIncoming, checkScanFile, readIncoming, registerIncoming, searchIn
 import { routingRoutes } from './routing-routes.js';
 import { prefillFromFile } from './prefill.js';
 import { incomingPrintRoutes } from './print/print-routes.js';
+import { inboxRoutes } from './inbox-routes.js';
 
 const tags = ['incoming'];
 
 export const incomingRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, options) => {
   await app.register(routingRoutes, options);
+  await app.register(inboxRoutes, options);
   await app.register(incomingPrintRoutes, { ...options, fontDir: options.services.fontDir });
 
   app.post(

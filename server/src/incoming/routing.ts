@@ -4,6 +4,7 @@ import { requireActor } from '../infra/context.js';
 import { hasRole, type Actor } from '../infra/auth/actor.js';
 import { inTransaction, type Db } from '../infra/db/database.js';
 import { recordAudit } from '../infra/audit/audit.js';
+import { publish } from '../infra/events.js';
 import { legalDate } from '../infra/time/legal-time.js';
 import { loadWorkingCalendar } from '../infra/time/calendar.js';
 import { AppError, conflict, forbidden, notFound } from '../shared/errors.js';
@@ -30,11 +31,25 @@ function invalid(field: string, message: string): AppError {
 async function step<T>(ctx: Ctx, documentId: string, fn: (s: Step) => Promise<T>): Promise<T> {
   const actor = requireActor(ctx);
   return inTransaction(ctx.db, async (trx) => {
-    const doc = await incomingDb(trx).selectFrom('incoming_document').select(['agency_id', 'status']).where('id', '=', documentId).executeTakeFirst();
+    const doc = await incomingDb(trx).selectFrom('incoming_document').select(['agency_id', 'status', 'recalled_at', 'inbox_id']).where('id', '=', documentId).executeTakeFirst();
     if (!doc || doc.agency_id !== actor.agencyId) throw notFound('Văn bản đến');
     if (doc.status === 'cancelled') throw conflict('Văn bản đã bị hủy đăng ký.');
-    return fn({ ctx: { ...ctx, db: trx }, trx, actor, now: ctx.clock.now() });
+    if (doc.recalled_at) throw conflict('Văn bản đã bị cơ quan ban hành thu hồi; không xử lý tiếp.');
+    const before = doc.inbox_id ? await routingRow(trx, documentId) : undefined;
+    const result = await fn({ ctx: { ...ctx, db: trx }, trx, actor, now: ctx.clock.now() });
+    if (doc.inbox_id && before) await reportProgressToSender(trx, doc.inbox_id, before.state, documentId, ctx.clock.now());
+    return result;
   });
+}
+
+/** A delivered document's sender sees it being processed, then finished (Q-6.2c). */
+async function reportProgressToSender(trx: Db, inboxId: string, before: string, documentId: string, at: Date) {
+  const after = (await routingDb(trx).selectFrom('incoming_routing').select('state').where('document_id', '=', documentId).executeTakeFirstOrThrow()).state;
+  if (after === before) return;
+  const status = after === 'done' ? 'finished' : after === 'directed' ? 'processing' : null;
+  if (!status) return;
+  const origin = await incomingDb(trx).selectFrom('incoming_inbox').select(['channel', 'origin_ref']).where('id', '=', inboxId).executeTakeFirstOrThrow();
+  await publish(trx, { type: 'delivery.status', channel: origin.channel, originRef: origin.origin_ref, status, at });
 }
 
 async function routingRow(trx: Db, documentId: string) {

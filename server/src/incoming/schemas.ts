@@ -81,6 +81,8 @@ export const IncomingDocument = Type.Object({
   status: Type.String(),
   cancelledAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   cancelReason: Type.Union([Type.String(), Type.Null()]),
+  recall: Type.Union([Type.Object({ at: Type.String(), reason: Type.String(), confirmedAt: Type.Union([Type.String(), Type.Null()]) }, { description: 'Văn bản bị cơ quan ban hành thu hồi' }), Type.Null()]),
+  replyNotation: Type.Union([Type.String({ description: 'Số, ký hiệu văn bản trả lời' }), Type.Null()]),
   files: Type.Array(Type.Object({ fileId: Type.String(), role: Type.String(), ordinal: Type.Number() })),
   routingState: Type.Union([Type.String({ description: 'registered, presented, directed, done' }), Type.Null()]),
 });

@@ -11,7 +11,8 @@ import { findIncoming, findPossibleDuplicates, incomingDb, listIncoming } from '
 import { addEvent, routingDb } from './routing-repository.js';
 import { checkDigitisedScan } from './scan-check.js';
 import { verifyWithTrustList } from '../signing/index.js';
-import type { SignatureReport } from './tables.js';
+import type { IncomingSource, SignatureReport } from './tables.js';
+import { claimInboxItem, markInboxRegistered } from './inbox-repository.js';
 import { SECRECY_LABELS, type IncomingDocument, type ListIncomingQuery, type RegisterIncoming } from './schemas.js';
 
 const opt = (v: string | null | undefined) => (v ? nfc(v) || null : null);
@@ -28,6 +29,18 @@ function requireClerk(ctx: Ctx) {
  * document is refused and the refusal recorded (Q-1.2). Opens its own transactions.
  */
 export async function registerIncoming(ctx: Ctx, input: RegisterIncoming): Promise<IncomingDocument> {
+  return register(ctx, input);
+}
+
+/** What a delivered document adds to a registration: its inbox entry, marked registered in the same transaction. */
+export interface FromInbox {
+  inboxId: string;
+  senderAgencyId: string | null;
+}
+
+type RegisterInput = Omit<RegisterIncoming, 'source'> & { source: IncomingSource };
+
+export async function register(ctx: Ctx, input: RegisterInput, inbox?: FromInbox): Promise<IncomingDocument> {
   const actor = requireClerk(ctx);
   const now = ctx.clock.now();
 
@@ -45,12 +58,13 @@ export async function registerIncoming(ctx: Ctx, input: RegisterIncoming): Promi
   if (arrivedAt.getTime() > now.getTime() + 5 * 60 * 1000) throw invalid('arrivedAt', 'Thời điểm văn bản đến không được ở tương lai.');
   if (input.issuedDate && input.issuedDate > legalDate(arrivedAt)) throw invalid('issuedDate', 'Ngày văn bản không được sau ngày đến.');
   if (input.urgency === 4 && !input.urgentDeadline) throw invalid('urgentDeadline', 'Văn bản Hỏa tốc hẹn giờ cần giờ hẹn.');
-  if (input.source === 'upload' && !input.mainFileId) throw invalid('mainFileId', 'Văn bản điện tử cần tệp văn bản chính (PDF).');
+  if (input.source !== 'paper' && !input.mainFileId) throw invalid('mainFileId', 'Văn bản điện tử cần tệp văn bản chính (PDF).');
   const year = legalYear(now);
-  const signature = input.source === 'upload' && input.mainFileId ? await checkSignatures(ctx, input.mainFileId) : null;
+  const signature = input.source !== 'paper' && input.mainFileId ? await checkSignatures(ctx, input.mainFileId) : null;
 
   const id = await inTransaction(ctx.db, async (trx) => {
     const tctx = { ...ctx, db: trx };
+    if (inbox) await claimInboxItem(tctx, inbox.inboxId);
     const files = await checkFiles(tctx, input);
     if (!input.acknowledgeDuplicate) {
       const dups = await findPossibleDuplicates(trx, actor.agencyId, year, { ...input, issuerName: nfc(input.issuerName) });
@@ -75,7 +89,8 @@ export async function registerIncoming(ctx: Ctx, input: RegisterIncoming): Promi
         registered_at: now,
         registered_by: actor.userId,
         source: input.source,
-        sender_agency_id: null,
+        sender_agency_id: inbox?.senderAgencyId ?? null,
+        inbox_id: inbox?.inboxId ?? null,
         document_identifier: opt(input.documentIdentifier),
         issuer_code: input.issuerCode ?? null,
         issuer_name: nfc(input.issuerName),
@@ -107,6 +122,7 @@ export async function registerIncoming(ctx: Ctx, input: RegisterIncoming): Promi
     await routingDb(trx).insertInto('incoming_routing').values({ document_id: row.id, agency_id: actor.agencyId, presented_to: null, presented_at: null, directed_by: null, directed_at: null, comment: null, deadline: null, follow_up_user_id: null, state: 'registered' }).execute();
     await addEvent(trx, row.id, actor.userId, now, 'registered', { arrivalNumber: taken.number });
     await recordAudit(tctx, { action: 'incoming.register', objectType: 'incoming_document', objectId: row.id, details: { year: taken.year, arrivalNumber: taken.number, urgency: input.urgency ?? 0 } });
+    if (inbox) await markInboxRegistered(tctx, inbox.inboxId, row.id, taken.number);
     return row.id;
   });
   // Read back after commit: the register's lock is held only for the writes.
@@ -141,7 +157,7 @@ async function checkSignatures(ctx: Ctx, fileId: string): Promise<SignatureRepor
   return report;
 }
 
-async function checkFiles(ctx: Ctx, input: RegisterIncoming) {
+async function checkFiles(ctx: Ctx, input: RegisterInput) {
   const actor = requireActor(ctx);
   const ids = [...(input.mainFileId ? [input.mainFileId] : []), ...(input.attachmentFileIds ?? [])];
   if (new Set(ids).size !== ids.length) throw invalid('attachmentFileIds', 'Một tệp được chọn hai lần.');
@@ -203,4 +219,14 @@ export async function checkScanFile(ctx: Ctx, fileId: string) {
   if (file.agencyId !== actor.agencyId) throw notFound('Tệp');
   if (file.format !== 'pdf') throw invalid('fileId', 'Bản số hóa phải là tệp PDF.');
   return checkDigitisedScan(await ctx.files.localPath(file));
+}
+
+/** An outgoing document answering this one was issued (Sổ theo dõi giải quyết, "Số, ký hiệu văn bản trả lời"). */
+export async function recordReply(ctx: Ctx, documentId: string, reply: { notation: string; outgoingId: string }): Promise<void> {
+  const actor = requireActor(ctx);
+  const q = incomingDb(ctx.db);
+  const doc = await q.selectFrom('incoming_document').select(['agency_id']).where('id', '=', documentId).executeTakeFirst();
+  if (!doc || doc.agency_id !== actor.agencyId) return;
+  await q.updateTable('incoming_document').set({ reply_notation: reply.notation }).where('id', '=', documentId).execute();
+  await addEvent(ctx.db, documentId, actor.userId, ctx.clock.now(), 'replied', reply);
 }

@@ -9,7 +9,43 @@ export interface SignatureReport {
 }
 
 /** Fields of NĐ30 Appendix VI Part II, Mục II (văn bản đến), with their lengths; see schemas.ts. */
+export type IncomingSource = 'paper' | 'internal' | 'hub' | 'upload';
+
+/** The envelope a deliverer sends with the files: what the clerk's registration form is filled from. */
+export interface InboxEnvelope {
+  issuerName: string;
+  issuerCode: string | null;
+  typeName: string;
+  codeNumber: string;
+  codeNotation: string;
+  issuedDate: string;
+  subject: string;
+  signerPosition: string | null;
+  signerName: string | null;
+  urgency: number;
+  toPlaces: string | null;
+  dueDate: string | null;
+  pageAmount: number | null;
+}
+
 export type IncomingTables = {
+  /** Delivered electronic documents waiting for the clerk (internal delivery now, the hub later). */
+  incoming_inbox: {
+    id: Generated<string>;
+    agency_id: string;
+    channel: 'internal' | 'hub';
+    origin_ref: string;
+    sender_agency_id: string | null;
+    received_at: Date;
+    envelope: ColumnType<InboxEnvelope, string, string>;
+    main_file_id: string;
+    attachment_file_ids: string[];
+    state: 'pending' | 'registered' | 'returned' | 'recalled';
+    document_id: string | null;
+    reason: string | null;
+    handled_by: string | null;
+    handled_at: Date | null;
+  };
   incoming_document: {
     id: Generated<string>;
     agency_id: string;
@@ -22,7 +58,7 @@ export type IncomingTables = {
     arrived_at: Date;
     registered_at: Date;
     registered_by: string;
-    source: 'paper' | 'internal' | 'hub' | 'upload';
+    source: IncomingSource;
     sender_agency_id: string | null;
     /** Mã định danh văn bản, for the duplicate warning */
     document_identifier: string | null;
@@ -48,6 +84,12 @@ export type IncomingTables = {
     status: 'registered' | 'cancelled';
     cancelled_at: Date | null;
     cancelled_by: string | null;
+    inbox_id: Generated<string | null>;
+    recalled_at: Generated<Date | null>;
+    recall_reason: Generated<string | null>;
+    recall_confirmed_at: Generated<Date | null>;
+    recall_confirmed_by: Generated<string | null>;
+    reply_notation: Generated<string | null>;
     cancel_reason: string | null;
     search: ColumnType<string, never, never>;
   };

@@ -4,14 +4,20 @@ import type { IdentityProvider } from './auth/identity.js';
 import type { FileStore } from './storage/file-store.js';
 import type { Db } from './db/database.js';
 import type { Clock } from './time/clock.js';
+import type { Subscription } from './events.js';
+import type { OfficeConverter } from './convert/index.js';
 
 /** Shared services handed to every module's routes by the composition root (app.ts). */
 export interface Services {
   identity: IdentityProvider;
+  db: Db;
+  clock: Clock;
   files: FileStore;
   secureCookies: boolean;
   /** Liberation Serif 2 by default; an agency may supply Times New Roman files of the same names. */
   fontDir?: string;
+  /** LibreOffice headless for drafts in office formats; absent, such drafts wait as pending. */
+  converter?: OfficeConverter;
 }
 
 /**
@@ -25,6 +31,8 @@ export interface AppModule {
   routes?: FastifyPluginAsync<{ services: Services }>;
   /** Work the server repeats on a timer (reminders, sweeps); each run must be idempotent. */
   periodic?: PeriodicJob[];
+  /** Events of other modules this one acts on, in the publisher's transaction. */
+  subscriptions?: Subscription[];
 }
 
 export interface PeriodicJob {

@@ -17,10 +17,15 @@ export const ERROR_STATUS = {
   DUPLICATE_SUSPECTED: 409,
   SECRET_DOCUMENT_REFUSED: 422,
   SIGNATURE_INVALID: 422,
+  CONVERSION_UNSUPPORTED: 415,
+  CONVERSION_FAILED: 422,
+  CONVERSION_TIMEOUT: 422,
   PAYLOAD_TOO_LARGE: 413,
   ACCOUNT_LOCKED: 429,
   TOO_MANY_REQUESTS: 429,
   INTERNAL_ERROR: 500,
+  /** The server lacks LibreOffice: a fault of the installation, not of the request. */
+  CONVERTER_MISSING: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

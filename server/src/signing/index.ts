@@ -18,6 +18,7 @@ export { PIN_VARIABLE, type TokenAddress } from './backends/pkcs11-tool.js';
 export { parseRequest, signRequest, type SigningRequest, type SigningResponse } from './agent/request.js';
 export { DEFAULT_FONT_PATH, type SignatureAppearance } from './pades/appearance.js';
 export { completePdf, embedCms, preparePdf, signPdf, type PreparedPdf, type SignOptions } from './pades/sign.js';
+export { fillIssueFields, findIssueFields, ISSUE_FIELD_NAMES, reserveIssueFields, type IssueFields, type IssueValues } from './pades/issue-fields.js';
 export { findSignerBox, fittedRect, locateSignerBox, mmToPoints, sealBox, stampBox, type PlacedBox, type Rect, type SignerBox, type SignerQuery } from './pades/placement.js';
 export { signerAppearance, sealAppearance, type ImageAppearance } from './pades/signature-images.js';
 export {
@@ -31,11 +32,12 @@ export {
   type CopyStamp,
   type StampFont,
 } from './pades/stamps.js';
-export { pdfVerifier, verifyPdf, type DocumentProblem, type PdfVerification, type SignatureVerification, type VerifyOptions } from './pades/verify.js';
+export { pdfVerifier, verifyPdf, type CertificationPermissions, type DocumentProblem, type PdfVerification, type SignatureVerification, type VerifyOptions } from './pades/verify.js';
 export type { ChangeKind } from './pades/changes.js';
 export type { Finding, Indication, SubIndication } from './verdict.js';
 export { verifyWithTrustList, type TrustAnchor } from './trust-list.js';
 export { currentHolder } from './devices/service.js';
+export { completeSigningSession, startSigningSession, type CompletedSession, type PreparedSession, type SigningPurpose } from './sessions.js';
 
 import type { AppModule } from '../infra/module.js';
 import { signingMigrations } from './migrations.js';

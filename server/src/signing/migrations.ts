@@ -90,4 +90,28 @@ export const signingMigrations: Migrations = {
       await sql`drop table signing_key_device`.execute(db);
     },
   },
+  '20261124T0063-signing-sessions': {
+    async up(db: Kysely<unknown>) {
+      // A document prepared for a key that is not on the server, between prepare and complete (Q-5.4).
+      await sql`
+        create table signing_session (
+          id uuid primary key default gen_random_uuid(),
+          agency_id uuid not null,
+          user_id uuid not null,
+          certificate_id uuid not null references signing_certificate(id),
+          purpose text not null check (purpose in ('personal', 'organisation')),
+          object_type varchar(40) not null,
+          object_id uuid not null,
+          prepared bytea not null,
+          to_be_signed bytea not null,
+          created_at timestamptz not null,
+          expires_at timestamptz not null,
+          completed_at timestamptz
+        )`.execute(db);
+      await sql`create index signing_session_object on signing_session (object_type, object_id)`.execute(db);
+    },
+    async down(db: Kysely<unknown>) {
+      await sql`drop table signing_session`.execute(db);
+    },
+  },
 };

@@ -64,4 +64,18 @@ export type SigningTables = {
     effective_at: Date | null;
     ended_at: Date | null;
   };
+  signing_session: {
+    id: Generated<string>;
+    agency_id: string;
+    user_id: string;
+    certificate_id: string;
+    purpose: 'personal' | 'organisation';
+    object_type: string;
+    object_id: string;
+    prepared: Buffer;
+    to_be_signed: Buffer;
+    created_at: Date;
+    expires_at: Date;
+    completed_at: Date | null;
+  };
 };

@@ -35,3 +35,11 @@ export async function listUnitHeads(db: Db, unitId: string): Promise<UserBrief[]
   const rows = await userDb(db).selectFrom('app_user').selectAll().where('unit_id', '=', unitId).where('disabled_at', 'is', null).where(sql<boolean>`'unit_head' = any(roles)`).execute();
   return rows.map(brief);
 }
+
+/** Active people of an agency with a role: its clerks are told that documents arrived or were recalled. */
+export async function listAgencyUsersWithRole(db: Db, agencyId: string, role: Role): Promise<UserBrief[]> {
+  const rows = await userDb(db).selectFrom('app_user').selectAll().where('agency_id', '=', agencyId).where('disabled_at', 'is', null).where(sql<boolean>`${role} = any(roles)`).execute();
+  return rows.map(brief);
+}
+
+export const listAgencyClerks = (db: Db, agencyId: string) => listAgencyUsersWithRole(db, agencyId, 'clerk');

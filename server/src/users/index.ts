@@ -6,4 +6,4 @@ import { userRoutes } from './routes.js';
 export const usersModule: AppModule = { name: 'users', prefix: 'users', migrations: userMigrations, routes: userRoutes };
 export { userIdentity } from './identity.js';
 export { findUserByUsername } from './repository.js';
-export { findUserBrief, listUnitHeads, type UserBrief } from './brief.js';
+export { findUserBrief, listAgencyClerks, listAgencyUsersWithRole, listUnitHeads, type UserBrief } from './brief.js';

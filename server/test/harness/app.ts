@@ -8,6 +8,7 @@ import { FileStore, FsBlobDriver } from '../../src/infra/storage/index.js';
 import { FixedClock } from '../../src/infra/time/clock.js';
 import { seedDemoIfEmpty } from '../../src/demo/seed.js';
 import { listAgencies } from '../../src/agencies/index.js';
+import type { OfficeConverter } from '../../src/infra/convert/index.js';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -22,12 +23,12 @@ export interface TestApp {
 export const AGENCY_CODES = { ubnd: '000.00.00.H55', snv: '000.00.05.H55', skhcn: '000.00.12.H55', stc: '000.00.08.H55' } as const;
 
 /** The real application on a test database, with the demo province loaded and a settable clock. */
-export async function startTestApp(handle: DatabaseHandle, options: { maxBytes?: number; seed?: boolean } = {}): Promise<TestApp> {
+export async function startTestApp(handle: DatabaseHandle, options: { maxBytes?: number; seed?: boolean; converter?: OfficeConverter } = {}): Promise<TestApp> {
   const filesDir = await mkdtemp(join(tmpdir(), 'vanthu-files-'));
   const clock = new FixedClock(new Date('2026-03-02T09:00:00+07:00'));
   const files = new FileStore({ driver: new FsBlobDriver(filesDir), maxBytes: options.maxBytes ?? 5 * 1024 * 1024 });
   if (options.seed !== false) await seedDemoIfEmpty(handle.db, clock, files);
-  const app = await buildApp({ db: handle.db, engine: handle.engine, clock, files });
+  const app = await buildApp({ db: handle.db, engine: handle.engine, clock, files, converter: options.converter });
   const all = await listAgencies(handle.db);
   const agencies = Object.fromEntries(Object.entries(AGENCY_CODES).map(([k, code]) => [k, all.find((a) => a.code === code)?.id ?? '']));
   return {

@@ -1,16 +1,8 @@
-import cookie from '@fastify/cookie';
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import ExcelJS from 'exceljs';
-import Fastify, { type FastifyInstance } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEngines } from '../../../test/harness/engines.js';
 import { call, login, startTestApp, type Session, type TestApp } from '../../../test/harness/app.js';
-import type { DatabaseHandle } from '../../infra/db/create-db.js';
-import { installErrorHandlers } from '../../infra/http/error-handler.js';
-import { Problem } from '../../infra/http/schemas.js';
-import { guardRoute, installSessionLoader } from '../../infra/auth/hooks.js';
-import { userIdentity } from '../../users/index.js';
-import { incomingPrintRoutes } from './print-routes.js';
 import { loadRegisterDocuments, printIncomingRegister } from './register-print.js';
 import { REGISTER_COLUMNS } from './register-rows.js';
 import { HEADER_ROW, SHEET_NAME } from './register-xlsx.js';
@@ -37,27 +29,6 @@ const EXPECTED = [
   ['02/03/2026', '04', 'Sở Tài chính tỉnh Thái Nguyên', '12/GM-STC', '01/03/2026', 'Giấy mời: Dự họp triển khai dự toán ngân sách năm 2026', '', '', '', 'Họp lúc 14 giờ'],
 ];
 
-/**
- * The print routes on the application's own session and error handling. Until the plugin is wired
- * into the incoming routes, a small instance on the same database serves them.
- */
-async function printApp(t: TestApp, handle: DatabaseHandle): Promise<FastifyInstance> {
-  if (t.app.hasRoute({ method: 'GET', url: '/api/incoming/register.pdf' })) return t.app;
-  const app = Fastify().withTypeProvider<TypeBoxTypeProvider>();
-  await app.register(cookie);
-  app.addSchema(Problem);
-  installErrorHandlers(app);
-  installSessionLoader(app, { db: handle.db, clock: t.clock, files: t.files, identity: userIdentity });
-  await app.register(
-    async (scope) => {
-      scope.addHook('onRequest', guardRoute);
-      await scope.register(incomingPrintRoutes, { services: { identity: userIdentity, files: t.files, secureCookies: false } });
-    },
-    { prefix: '/api/incoming' },
-  );
-  await app.ready();
-  return app;
-}
 
 describeEngines('incoming register printing', (db) => {
   let t: TestApp;
@@ -72,7 +43,7 @@ describeEngines('incoming register printing', (db) => {
 
   beforeAll(async () => {
     t = await startTestApp(db());
-    app = await printApp(t, db());
+    app = t.app;
     clerk = await login(t.app, 'vanthu.snv');
     for (const doc of DOCS) {
       const res = await call(t.app, clerk, 'POST', '/api/incoming', { source: 'paper', ...doc });

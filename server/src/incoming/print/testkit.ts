@@ -49,6 +49,8 @@ export function sampleDoc(over: Partial<IncomingDocument> = {}): IncomingDocumen
     status: 'registered',
     cancelledAt: null,
     cancelReason: null,
+    recall: null,
+    replyNotation: null,
     files: [],
     ...over,
   };

@@ -104,6 +104,38 @@ export class FileStore {
     return present(row);
   }
 
+  /**
+   * Files the same bytes for another agency (a document delivered to it): a new row pointing at
+   * the existing blob, in the caller's transaction. The recipient then owns its copy's record.
+   */
+  async shareWith(ctx: Ctx, file: StoredFile, agencyId: string): Promise<StoredFile> {
+    assertTransaction(ctx.db);
+    const actor = requireActor(ctx);
+    const row = await filesDb(ctx.db)
+      .insertInto('stored_file')
+      .values({
+        agency_id: agencyId,
+        sha256: file.sha256,
+        size: file.size,
+        format: file.format,
+        media_type: file.mediaType,
+        original_name: file.originalName,
+        created_by: actor.userId,
+        created_at: ctx.clock.now(),
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(ctx, { action: 'file.share', objectType: 'file', objectId: row.id, details: { from: file.id, toAgencyId: agencyId, sha256: file.sha256 } });
+    return present(row);
+  }
+
+  /** The whole file, its hash checked (small documents: PDFs to sign or verify). */
+  async readAll(file: StoredFile): Promise<Buffer> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of this.openVerified(file)) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
+  }
+
   /** Drops what `receive` left if it was not recorded; harmless after `record`. */
   discard(file: ReceivedFile): Promise<void> {
     return file.staged.discard();

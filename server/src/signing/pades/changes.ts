@@ -27,6 +27,8 @@ type Role =
 
 /** Catalog entries that may change without touching what a reader shows. */
 const NEUTRAL_CATALOG_KEYS = new Set(['AcroForm', 'DSS', 'Metadata', 'StructTreeRoot', 'MarkInfo', 'Extensions', 'Version']);
+/** What filling in a field changes: its value, its look, its flags (e.g. made read-only once filled). */
+const FILL_KEYS = new Set(['V', 'AP', 'AS', 'DA', 'MK', 'Ff']);
 /** Keys that lead out of the part of the graph being collected, back up to parents or across to pages. */
 const WALK_STOP = new Set(['Parent', 'P', 'Pg', 'Obj', 'Annots', 'B', 'Dest', 'D', 'Next', 'Prev', 'First', 'Last']);
 
@@ -96,7 +98,9 @@ function compare(before: PDFDocument, after: PDFDocument): Changes {
         break;
       case 'field':
         // Signing an empty signature field is a signature; touching a signed one is not allowed.
-        kinds.add(role.signature ? (role.signed ? 'other' : 'signature') : 'form-fill');
+        if (role.signature) kinds.add(role.signed ? 'other' : 'signature');
+        // Filling gives a field a value and a look; moving, hiding or adding widgets is not filling.
+        else kinds.add(changedKeys(previous, object).every((key) => FILL_KEYS.has(key)) ? 'form-fill' : 'annotation');
         break;
       case 'annotation':
         kinds.add('annotation');
@@ -201,10 +205,11 @@ function kindOfNewObject(object: PDFObject): ChangeKind | undefined {
   const type = object.lookupMaybe(PDFName.of('Type'), PDFName)?.decodeText();
   if (type === 'Sig' || type === 'DocTimeStamp' || (object.has(PDFName.of('ByteRange')) && object.has(PDFName.of('Contents')))) return 'signature';
   if (type === 'Page') return 'page-content';
+  // A new field other than a signature is not filling in: its widget can paint over signed content.
   const fieldType = fieldTypeOf(object);
-  if (fieldType) return fieldType === 'Sig' ? 'signature' : 'form-fill';
+  if (fieldType) return fieldType === 'Sig' ? 'signature' : 'annotation';
   const subtype = object.lookupMaybe(PDFName.of('Subtype'), PDFName)?.decodeText();
-  if (subtype && object.has(PDFName.of('Rect'))) return subtype === 'Widget' ? 'form-fill' : 'annotation';
+  if (subtype && object.has(PDFName.of('Rect'))) return 'annotation';
   return undefined;
 }
 

@@ -61,9 +61,20 @@ const DEFAULT_ASCENT = 0.89;
 const BOLD_NAME = /bold|black|heavy|demi|semibold/i;
 
 export async function readLastPageText(pdf: Buffer): Promise<PageText> {
+  return readPageText(pdf, 'last');
+}
+
+/** The lines of one page; `page` is 1-based. */
+export async function readPageText(pdf: Buffer, page: number | 'last'): Promise<PageText> {
+  const { pieces, ...rest } = await readPagePieces(pdf, page);
+  return { ...rest, lines: groupLines(pieces) };
+}
+
+/** The upright text pieces of one page, before they are grouped into lines. */
+export async function readPagePieces(pdf: Buffer, which: number | 'last'): Promise<Omit<PageText, 'lines'> & { pieces: TextPiece[] }> {
   const doc = await open(pdf);
   try {
-    const number = doc.numPages;
+    const number = which === 'last' ? doc.numPages : which;
     const page = await doc.getPage(number);
     const content = await page.getTextContent();
     const bold = await boldFonts(page);
@@ -77,7 +88,7 @@ export async function readLastPageText(pdf: Buffer): Promise<PageText> {
       pieces.push({ text: item.str, x, y, width: item.width, size: d, ascent: ascent * d, bold: bold.has(item.fontName) });
     }
     const [x0, y0, x1, y1] = page.view;
-    return { page: number, box: { x: x0, y: y0, width: x1 - x0, height: y1 - y0 }, rotate: page.rotate, lines: groupLines(pieces) };
+    return { page: number, box: { x: x0, y: y0, width: x1 - x0, height: y1 - y0 }, rotate: page.rotate, pieces };
   } finally {
     await doc.destroy();
   }

@@ -8,6 +8,7 @@
 import {
   EncryptedPDFError,
   PDFArray,
+  type PDFContext,
   PDFDict,
   PDFDocument,
   PDFHexString,
@@ -32,16 +33,25 @@ export interface PlaceholderOptions {
   signerName?: string;
   /** Invisible (a zero-size widget on page 1) when left out. */
   appearance?: SignatureAppearance;
+  /**
+   * A certification signature (ISO 32000-1 §12.8.2.2, DocMDP) permitting form filling and further
+   * signatures (P=2): the signer signs first, the clerk then fills the reserved number and date
+   * and the agency signs over them. Only the first signature of a document may certify.
+   */
+  certify?: boolean;
 }
 
 /** ISO 32000-1 Table 165: Print (4) + Locked (128), so readers neither hide nor move it. */
 const WIDGET_FLAGS = 132;
 /** SignaturesExist (1) + AppendOnly (2): tells editors to save incrementally. */
 const SIG_FLAGS = 3;
+/** DocMDP P=2: filling in forms, instantiating page templates and signing. */
+const CERTIFY_PERMISSIONS = 2;
 
 export async function addPlaceholder(pdf: Buffer, options: PlaceholderOptions): Promise<{ pdf: Buffer; slot: SignatureSlot }> {
   const doc = await loadForUpdate(pdf);
   refuseIfCertifiedLocked(doc);
+  if (options.certify) refuseIfSigned(doc);
   const { context, catalog } = doc;
 
   const pageNumber = options.appearance?.page ?? 1;
@@ -66,6 +76,14 @@ export async function addPlaceholder(pdf: Buffer, options: PlaceholderOptions): 
   for (const [key, value] of [['Name', options.signerName], ['Reason', options.reason], ['Location', options.location]] as const) {
     if (value) signature.set(PDFName.of(key), PDFHexString.fromText(value));
   }
+  if (options.certify) signature.set(PDFName.of('Reference'), context.obj([docMdpReference(context)]));
+  const signatureRef = context.register(signature);
+  if (options.certify) {
+    // The catalog names the certification signature; readers look here, not in the fields.
+    const perms = catalog.lookupMaybe(PDFName.of('Perms'), PDFDict);
+    if (perms) perms.set(PDFName.of('DocMDP'), signatureRef);
+    else catalog.set(PDFName.of('Perms'), context.obj({ DocMDP: signatureRef }));
+  }
 
   const rect = options.appearance?.rect;
   const widget = context.obj({
@@ -73,7 +91,7 @@ export async function addPlaceholder(pdf: Buffer, options: PlaceholderOptions): 
     Subtype: 'Widget',
     FT: 'Sig',
     T: PDFHexString.fromText(fieldName),
-    V: context.register(signature),
+    V: signatureRef,
     F: WIDGET_FLAGS,
     P: page.ref,
     Rect: rect ? [rect.x, rect.y, rect.x + rect.width, rect.y + rect.height] : [0, 0, 0, 0],
@@ -94,7 +112,25 @@ export async function addPlaceholder(pdf: Buffer, options: PlaceholderOptions): 
   return { pdf: out, slot };
 }
 
-async function loadForUpdate(pdf: Buffer): Promise<PDFDocument> {
+/** The signature reference of a DocMDP certification allowing form filling and signing (P=2). */
+function docMdpReference(context: PDFContext): PDFDict {
+  return context.obj({ Type: 'SigRef', TransformMethod: 'DocMDP', TransformParams: { Type: 'TransformParams', P: CERTIFY_PERMISSIONS, V: '1.2' } });
+}
+
+/** ISO 32000-1 §12.8.2.2.1: a certification signature shall be the first signed field of the document. */
+function refuseIfSigned(doc: PDFDocument): void {
+  if (isSigned(doc)) throw new SigningError('CERTIFY_NOT_FIRST', 'Tài liệu đã có chữ ký số; chữ ký chứng thực (cho phép điền số, ngày và ký tiếp) phải là chữ ký đầu tiên.');
+}
+
+/** Whether any revision holds a signature dictionary, signed or prepared. */
+export function isSigned(doc: PDFDocument): boolean {
+  return doc.context
+    .enumerateIndirectObjects()
+    .some(([, object]) => object instanceof PDFDict && object.has(PDFName.of('ByteRange')) && object.has(PDFName.of('Contents')));
+}
+
+/** Opens a PDF to append one incremental update to it; encrypted and broken files are refused in Vietnamese. */
+export async function loadForUpdate(pdf: Buffer): Promise<PDFDocument> {
   try {
     return await PDFDocument.load(pdf, { forIncrementalUpdate: true, updateMetadata: false });
   } catch (err) {
@@ -113,7 +149,7 @@ function refuseIfCertifiedLocked(doc: PDFDocument): void {
   if (p?.asNumber() === 1) throw new SigningError('PDF_LOCKED', 'Tài liệu đã được chứng thực và khoá mọi thay đổi; không thể ký thêm.');
 }
 
-function acroFormOf(doc: PDFDocument): PDFDict {
+export function acroFormOf(doc: PDFDocument): PDFDict {
   const existing = doc.catalog.lookupMaybe(PDFName.of('AcroForm'), PDFDict);
   if (existing) return existing;
   const created = doc.context.obj({});

@@ -24,6 +24,8 @@ export interface SignOptions {
   fieldName?: string;
   /** Invisible when left out. */
   appearance?: SignatureAppearance;
+  /** A certification signature allowing only form filling and signing afterwards (DocMDP P=2); first signature only. */
+  certify?: boolean;
 }
 
 export interface PreparedPdf {

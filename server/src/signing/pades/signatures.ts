@@ -18,6 +18,8 @@ export interface SignatureDictionary {
   location?: string;
   name?: string;
   fieldName?: string;
+  /** P of the DocMDP transform when this is a certification signature (2 when the entry is left out). */
+  docMdp?: number;
 }
 
 export interface FoundSignature {
@@ -98,9 +100,22 @@ function signatureDictionaries(doc: PDFDocument, readStrings: boolean): Map<stri
       location: text(object, 'Location'),
       name: text(object, 'Name'),
       fieldName: fieldNames.get(ref.objectNumber),
+      docMdp: docMdpOf(object),
     });
   }
   return byKey;
+}
+
+/** ISO 32000-1 §12.8.2.2: a signature reference with TransformMethod DocMDP makes a certification signature. */
+function docMdpOf(signature: PDFDict): number | undefined {
+  const references = signature.lookupMaybe(PDFName.of('Reference'), PDFArray);
+  for (let i = 0; references && i < references.size(); i++) {
+    const reference = references.lookupMaybe(i, PDFDict);
+    if (reference?.lookupMaybe(PDFName.of('TransformMethod'), PDFName)?.decodeText() !== 'DocMDP') continue;
+    const p = reference.lookupMaybe(PDFName.of('TransformParams'), PDFDict)?.lookupMaybe(PDFName.of('P'), PDFNumber);
+    return p ? p.asNumber() : 2;
+  }
+  return undefined;
 }
 
 function qualifiedName(field: PDFDict, readStrings: boolean): string {

@@ -43,9 +43,16 @@ export interface SignatureVerification {
   revocation: 'good' | 'revoked' | 'unknown' | 'not-checked';
   /** What was added to the file after this signature, coarsely. */
   changesAfter: ChangeKind[];
+  /**
+   * Set for a certification signature (DocMDP): what its signer allowed afterwards.
+   * 1 nothing, 2 filling in forms and signing, 3 that and annotations (ISO 32000-1 Table 254).
+   */
+  certification?: { permissions: CertificationPermissions };
   /** Subjects of the certification path up to the trust anchor, signer first. */
   chain?: string[];
 }
+
+export type CertificationPermissions = 1 | 2 | 3;
 
 export interface VerificationContext {
   pdf: Buffer;
@@ -92,6 +99,10 @@ export async function verifySignature(found: FoundSignature, index: number, ctx:
     revocation: 'not-checked',
     changesAfter: [],
   };
+  if (dictionary?.docMdp !== undefined) {
+    result.certification = { permissions: certificationPermissions(dictionary.docMdp, warnings) };
+    if (index > 1) warnings.push('Chữ ký chứng thực không phải chữ ký đầu tiên của tệp, trái với quy định của chuẩn PDF (ISO 32000).');
+  }
   const finish = () => conclude(result);
   if (ctx.parsed.encrypted) warnings.push('Tệp PDF được mã hoá: lý do, nơi ký và thời điểm ghi trong từ điển chữ ký không đọc được.');
 
@@ -160,12 +171,46 @@ async function checkLaterChanges(found: FoundSignature, ctx: VerificationContext
     const pages = changes.pages.length ? ` (trang ${changes.pages.join(', ')})` : '';
     result.findings.push(invalid('SIG_CONSTRAINTS_FAILURE', `Nội dung trang${pages} đã bị thay đổi sau khi ký.`));
   }
+  const permissions = result.certification?.permissions;
+  if (permissions) {
+    // A change the certifier did not permit breaks a constraint the signature itself carries.
+    // ETSI EN 319 102-1 §5.2.8 (signature acceptance validation) answers a failed constraint with
+    // INDETERMINATE / SIG_CONSTRAINTS_FAILURE, so that is the outcome; changed page content is
+    // INVALID already (above), and the message names the certification so people see why.
+    const forbidden = changes.kinds.filter((kind) => kind !== 'page-content' && kind !== 'other' && !CERTIFICATION_ALLOWS[permissions].includes(kind));
+    if (forbidden.length) {
+      result.findings.push(indeterminate('SIG_CONSTRAINTS_FAILURE', `Chữ ký chứng thực ${PERMISSION_TEXT[permissions]}, nhưng sau khi ký tệp có thêm ${forbidden.map(changeText).join(', ')}.`));
+    }
+  }
   if (changes.kinds.includes('annotation')) {
-    result.findings.push(indeterminate('SIG_CONSTRAINTS_FAILURE', 'Có chú thích (annotation) được thêm, sửa hoặc xoá sau khi ký; chú thích có thể che nội dung đã ký.'));
+    const note = 'Có chú thích (annotation) được thêm, sửa hoặc xoá sau khi ký; chú thích có thể che nội dung đã ký.';
+    // The certifier allowed annotations (P=3): worth a look, not a failed constraint.
+    if (permissions === 3) result.warnings.push(note);
+    else if (!permissions) result.findings.push(indeterminate('SIG_CONSTRAINTS_FAILURE', note));
   }
   if (changes.kinds.includes('other')) {
     result.findings.push(indeterminate('SIG_CONSTRAINTS_FAILURE', 'Tệp có thay đổi khác sau khi ký (không phải chữ ký hay điền biểu mẫu); cần xem xét.'));
   }
+}
+
+/** What each DocMDP level lets follow the certification (ISO 32000-1 Table 254). */
+const CERTIFICATION_ALLOWS: Record<CertificationPermissions, ChangeKind[]> = {
+  1: [],
+  2: ['signature', 'form-fill'],
+  3: ['signature', 'form-fill', 'annotation'],
+};
+
+const PERMISSION_TEXT: Record<CertificationPermissions, string> = {
+  1: 'không cho phép thay đổi nào',
+  2: 'chỉ cho phép điền biểu mẫu và ký số thêm',
+  3: 'chỉ cho phép điền biểu mẫu, ký số thêm và thêm chú thích',
+};
+
+/** P outside 1–3 is malformed; it is read as the strictest level rather than as permission. */
+function certificationPermissions(p: number, warnings: string[]): CertificationPermissions {
+  if (p === 1 || p === 2 || p === 3) return p;
+  warnings.push(`Chữ ký chứng thực ghi mức quyền P=${p} không hợp lệ; được xét như không cho phép thay đổi nào.`);
+  return 1;
 }
 
 function checkCertificates(signer: Cert, pool: Cert[], at: Date, ctx: VerificationContext, result: SignatureVerification): void {
@@ -223,7 +268,8 @@ function conclude(result: SignatureVerification): SignatureVerification {
     const who = result.signer ? `${result.signer.commonName ?? result.signer.subject}${result.signer.organization ? ` (${result.signer.organization})` : ''}` : 'không rõ';
     const when = result.signingTime ? `, ký lúc ${toVietnamIso(result.signingTime)}` : '';
     const later = result.changesAfter.length ? ` Sau khi ký, tệp có thêm: ${result.changesAfter.map(changeText).join(', ')}.` : '';
-    return { ...result, indication: 'VALID', subIndication: undefined, message: `Chữ ký hợp lệ. Người ký: ${who}${when}.${later}` };
+    const kind = result.certification ? ` (chữ ký chứng thực, ${PERMISSION_TEXT[result.certification.permissions]})` : '';
+    return { ...result, indication: 'VALID', subIndication: undefined, message: `Chữ ký hợp lệ${kind}. Người ký: ${who}${when}.${later}` };
   }
   const lead = decisive.indication === 'INVALID' ? 'Chữ ký không hợp lệ' : 'Chưa xác định được chữ ký có hợp lệ hay không';
   return { ...result, indication: decisive.indication, subIndication: decisive.subIndication, message: `${lead}: ${decisive.message}` };

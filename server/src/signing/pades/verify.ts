@@ -10,7 +10,7 @@ import { combine, type Indication, type SubIndication } from '../verdict.js';
 import { findSignatures, parsePdf } from './signatures.js';
 import { verifySignature, type SignatureVerification, type VerificationContext } from './verify-signature.js';
 
-export type { SignatureVerification } from './verify-signature.js';
+export type { CertificationPermissions, SignatureVerification } from './verify-signature.js';
 
 export interface VerifyOptions {
   /** DER certificates of the agency's trust list: roots, or intermediates trusted directly. */

@@ -14,6 +14,8 @@ export const BOLD_FONT_PATH = DEFAULT_FONT_PATH.replace('Regular', 'Bold');
 export const A4 = { width: 595.28, height: 841.89 };
 const MM = 72 / 25.4;
 const MARGIN = { top: 20 * MM, right: 15 * MM, bottom: 20 * MM, left: 30 * MM };
+/** The number and the date sit this far below the headings' first baseline. */
+const ISSUE_ROW_OFFSET = 40;
 
 export interface DecisionOptions {
   pages?: number;
@@ -23,6 +25,10 @@ export interface DecisionOptions {
   blockBaseline?: number;
   /** Blank room between the title's baseline and the name's baseline. */
   signatureRoom?: number;
+  /** The number line under the agency's name; null leaves it out (nothing to reserve). */
+  numberLine?: string | null;
+  /** The place-and-date line under the national motto; null leaves it out. */
+  dateLine?: string | null;
 }
 
 export interface DecisionLayout {
@@ -38,6 +44,8 @@ export interface DecisionLayout {
   nameCentre: number;
   /** Lowest point of the top headings' first line on page 1, which a stamp must stay above. */
   headingTop: number;
+  /** Baseline of the row with the number line (left) and the place-and-date line (right) on page 1. */
+  issueBaseline: number;
 }
 
 const BODY = [
@@ -63,13 +71,15 @@ export async function makeDecisionPdf(options: DecisionOptions = {}): Promise<{ 
   const pages = options.pages ?? 1;
   const blockColumn = A4.width - MARGIN.right - 110;
   let headingTop = 0;
+  let issueBaseline = 0;
 
   for (let n = 1; n <= pages; n++) {
     const page = doc.addPage([A4.width, A4.height]);
     let y = A4.height - MARGIN.top - 12;
     if (n === 1) {
       headingTop = y + ascent(12);
-      y = drawHeadings(page, regular, bold, y);
+      issueBaseline = y - ISSUE_ROW_OFFSET;
+      y = drawHeadings(page, regular, bold, y, options);
     } else {
       page.drawText(String(n), { x: A4.width / 2, y: A4.height - MARGIN.top / 2, size: 13, font: regular });
     }
@@ -105,22 +115,25 @@ export async function makeDecisionPdf(options: DecisionOptions = {}): Promise<{ 
       nameTop: nameBaseline + ascent(14),
       nameCentre: blockColumn,
       headingTop,
+      issueBaseline,
     },
   };
 }
 
 /** Agency and number on the left, national heading and date on the right, then the title. Returns the next baseline. */
-function drawHeadings(page: PDFPage, regular: PDFFont, bold: PDFFont, top: number): number {
+function drawHeadings(page: PDFPage, regular: PDFFont, bold: PDFFont, top: number, options: DecisionOptions): number {
   const left = MARGIN.left + 105;
   const right = A4.width - MARGIN.right - 125;
   const centred = (text: string, centre: number, y: number, size: number, font: PDFFont) =>
     page.drawText(text, { x: centre - font.widthOfTextAtSize(text, size) / 2, y, size, font });
   centred('ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN', left, top, 11, regular);
   centred('SỞ NỘI VỤ', left, top - 16, 12, bold);
-  centred('Số: 123/QĐ-SNV', left, top - 40, 13, regular);
+  const numberLine = options.numberLine === undefined ? 'Số: 123/QĐ-SNV' : options.numberLine;
+  if (numberLine !== null) centred(numberLine, left, top - ISSUE_ROW_OFFSET, 13, regular);
   centred('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', right, top, 12, bold);
   centred('Độc lập - Tự do - Hạnh phúc', right, top - 16, 13, bold);
-  centred('Thái Nguyên, ngày 04 tháng 5 năm 2021', right, top - 40, 13, regular);
+  const dateLine = options.dateLine === undefined ? 'Thái Nguyên, ngày 04 tháng 5 năm 2021' : options.dateLine;
+  if (dateLine !== null) centred(dateLine, right, top - ISSUE_ROW_OFFSET, 13, regular);
   centred('QUYẾT ĐỊNH', A4.width / 2, top - 80, 14, bold);
   centred('Về việc ủy quyền ký văn bản điện tử', A4.width / 2, top - 98, 14, bold);
   return top - 130;

@@ -102,7 +102,8 @@ interface Ca {
   certFile: string;
 }
 
-export async function createTestPki(): Promise<TestPki> {
+/** `crlDays`: how long the CRLs stay current (30 by default; longer for tests that move the clock to the year's end). */
+export async function createTestPki(options: { crlDays?: number } = {}): Promise<TestPki> {
   const dir = await mkdtemp(join(tmpdir(), 'vanthu-pki-'));
   const config = join(dir, 'openssl.cnf');
   await writeFile(config, CONFIG);
@@ -163,7 +164,7 @@ export async function createTestPki(): Promise<TestPki> {
   await openssl(['ca', '-config', config, '-keyfile', intermediate.keyFile, '-cert', intermediate.certFile, '-revoke', revoked.certFile, '-crl_reason', 'keyCompromise'], intermediate.dir);
   const crl = async (ca: Ca, name: string) => {
     const file = join(dir, `${name}.crl`);
-    await openssl(['ca', '-config', config, '-gencrl', '-keyfile', ca.keyFile, '-cert', ca.certFile, '-out', file], ca.dir);
+    await openssl(['ca', '-config', config, '-gencrl', '-crldays', String(options.crlDays ?? 30), '-keyfile', ca.keyFile, '-cert', ca.certFile, '-out', file], ca.dir);
     const { stdout } = await run('openssl', ['crl', '-in', file, '-outform', 'DER'], { encoding: 'buffer' });
     return stdout;
   };

@@ -1,0 +1,39 @@
+/**
+ * Domain events between modules that must not know each other: a module publishes inside its
+ * transaction, and each subscriber runs in that same transaction, so the event and its effects
+ * commit or roll back together. Subscribers are declared on AppModule and installed once.
+ */
+import { assertTransaction, type Db } from './db/database.js';
+
+/**
+ * What a recipient did with a delivered document, sent back to whoever delivered it: the outgoing
+ * module for a document of this deployment (`internal`), the exchange for the hub (`hub`).
+ */
+export interface DeliveryStatusEvent {
+  type: 'delivery.status';
+  channel: 'internal' | 'hub';
+  /** The deliverer's own reference: an outgoing recipient row, or a hub message. */
+  originRef: string;
+  status: 'delivered' | 'received' | 'returned' | 'processing' | 'finished' | 'recall_confirmed';
+  at: Date;
+  arrivalNumber?: number;
+  reason?: string;
+}
+
+export type DomainEvent = DeliveryStatusEvent;
+
+export interface Subscription<T extends DomainEvent['type'] = DomainEvent['type']> {
+  type: T;
+  handle(db: Db, event: Extract<DomainEvent, { type: T }>): Promise<void>;
+}
+
+const subscriptions: Subscription[] = [];
+
+export function subscribe(subscription: Subscription): void {
+  if (!subscriptions.includes(subscription)) subscriptions.push(subscription);
+}
+
+export async function publish(db: Db, event: DomainEvent): Promise<void> {
+  assertTransaction(db);
+  for (const s of subscriptions) if (s.type === event.type) await s.handle(db, event);
+}

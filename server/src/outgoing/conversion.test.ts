@@ -1,0 +1,76 @@
+import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEngines } from '../../test/harness/engines.js';
+import { call, login, startTestApp, type Session, type TestApp } from '../../test/harness/app.js';
+import { OfficeConverter } from '../infra/convert/index.js';
+import { decisionHtml, makeOfficeFile, pdfText } from '../infra/convert/testkit.js';
+import { draftBody, upload, type OutgoingFixture } from './testkit.js';
+
+/** A draft in .docx becomes PDF in the background; a conversion that hangs is killed and its reason shown (Q-10.1). */
+describeEngines('outgoing draft conversion', (db) => {
+  let t: TestApp;
+  let drafter: Session;
+  let dir: string;
+  let docx: Buffer;
+  let converter: OfficeConverter;
+  let hanging: OfficeConverter;
+  const fx = () => ({ t, users: users }) as unknown as OutgoingFixture;
+  const users: Record<string, string> = {};
+
+  const waitForConversion = async (id: string) => {
+    for (let i = 0; i < 300; i++) {
+      const doc = (await call(t.app, drafter, 'GET', `/api/outgoing/${id}`)).json();
+      if (doc.versions.at(-1).conversion !== 'pending') return doc;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error('conversion never finished');
+  };
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'vanthu-conv-'));
+    converter = new OfficeConverter({ workDir: join(dir, 'work') });
+    t = await startTestApp(db(), { converter });
+    drafter = await login(t.app, 'chuyenvien.snv');
+    for (const u of (await call(t.app, drafter, 'GET', '/api/users')).json()) users[u.username] = u.id;
+    docx = await readFile(await makeOfficeFile(dir, 'du-thao', decisionHtml(), 'docx'));
+    const fake = join(dir, 'soffice-treo');
+    await writeFile(fake, '#!/bin/sh\nsleep 60\n');
+    await chmod(fake, 0o755);
+    hanging = new OfficeConverter({ binary: fake, timeoutMs: 1000, workDir: join(dir, 'work2') });
+  }, 120_000);
+  afterAll(async () => {
+    await t.close();
+    await converter.close();
+    await hanging.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('[Q-10.1] a .docx draft answers at once as pending, then gets its PDF; the source is kept as version 1', { timeout: 120_000 }, async () => {
+    const fileId = await upload(fx(), drafter, 'du-thao.docx', docx);
+    const created = await call(t.app, drafter, 'POST', '/api/outgoing', draftBody(fx(), fileId, { recipientAgencyIds: [], externalRecipients: [] }));
+    expect(created.json()).toMatchObject({ conversion: 'pending' });
+    expect((await call(t.app, drafter, 'POST', `/api/outgoing/${created.json().id}/submit`)).json().message).toMatch(/đang được chuyển sang PDF/);
+    const doc = await waitForConversion(created.json().id);
+    expect(doc.versions[0]).toMatchObject({ version: 1, sourceFileId: fileId, conversion: 'done', pdfFileId: expect.any(String) });
+    const pdf = (await call(t.app, drafter, 'GET', `/api/files/${doc.versions[0].pdfFileId}/content`)).rawPayload;
+    expect(await pdfText(pdf)).toContain('QUYẾT ĐỊNH');
+    expect((await call(t.app, drafter, 'POST', `/api/outgoing/${doc.id}/submit`)).statusCode).toBe(200);
+  });
+
+  it('[Q-10.1] a conversion that hangs is killed and the version says why; the draft cannot go on without a PDF', { timeout: 60_000 }, async () => {
+    const app = await startTestApp(db(), { converter: hanging, seed: false });
+    try {
+      const session = await login(app.app, 'chuyenvien.snv');
+      const fileId = await upload({ t: app } as OutgoingFixture, session, 'treo.docx', docx);
+      const { id } = (await call(app.app, session, 'POST', '/api/outgoing', draftBody(fx(), fileId, { recipientAgencyIds: [], externalRecipients: [] }))).json();
+      let doc;
+      for (let i = 0; i < 100 && (doc = (await call(app.app, session, 'GET', `/api/outgoing/${id}`)).json()).versions[0].conversion === 'pending'; i++) await new Promise((r) => setTimeout(r, 100));
+      expect(doc.versions[0]).toMatchObject({ conversion: 'failed', conversionError: expect.stringMatching(/quá thời gian/), pdfFileId: null });
+      expect((await call(app.app, session, 'POST', `/api/outgoing/${id}/submit`)).json().message).toMatch(/chuyển đổi thất bại/);
+    } finally {
+      await app.close();
+    }
+  });
+});

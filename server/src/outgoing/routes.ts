@@ -1,0 +1,92 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { Services } from '../infra/module.js';
+import { withTx } from '../infra/http/request-context.js';
+import { errors, IdParams, Ok } from '../infra/http/schemas.js';
+import { DOCUMENT_TYPES, PAPER_REASONS, SIGNER_AUTHORITIES } from './document-types.js';
+import { addComment, addVersion, approveDraft, createDraft, returnDraft, submitDraft, updateDraft } from './drafts.js';
+import { completeSeal, completeSignerSignature, numberDocument, prepareSeal, prepareSignerSignature, previewNumber } from './issuing.js';
+import { recallDocument } from './delivery.js';
+import { DraftConversions } from './conversion.js';
+import { readOutgoing, searchOutgoing } from './service.js';
+import { CommentBody, CompleteSigning, CreateDraft, ListOutgoingQuery, NewVersion, NumberPreview, OutgoingDetail, OutgoingSummary, ReasonBody, SigningRequest, StartSigning, UpdateDraft } from './schemas.js';
+
+const tags = ['outgoing'];
+const Created = Type.Object({ id: Type.String(), conversion: Type.String() });
+
+export const outgoingRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, options) => {
+  const { fontDir, converter } = options.services;
+  const conversions = converter ? new DraftConversions(converter, (message) => app.log.error(message)) : undefined;
+  if (conversions) {
+    app.addHook('onReady', () => conversions.resume({ db: options.services.db, clock: options.services.clock, files: options.services.files, ip: null }));
+    app.addHook('onClose', () => conversions.idle());
+  }
+  const ok = { 200: Ok, ...errors(400, 401, 403, 404, 409) };
+  const command = (path: string, summary: string, run: (ctx: Parameters<typeof submitDraft>[0], id: string) => Promise<unknown>) =>
+    app.post(path, { schema: { tags, summary, params: IdParams, response: ok } }, async (request) => {
+      await withTx(request, (ctx) => run(ctx, request.params.id));
+      return { ok: true as const };
+    });
+
+  app.get('/types', { schema: { tags, summary: 'Danh mục loại văn bản, thẩm quyền ký, lý do gửi bản giấy', response: { 200: Type.Object({ types: Type.Array(Type.Object({ code: Type.String(), name: Type.String() })), authorities: Type.Array(Type.String()), paperReasons: Type.Record(Type.String(), Type.String()) }) } } }, async () => ({
+    types: DOCUMENT_TYPES.map((t) => ({ code: t.code, name: t.name })),
+    authorities: [...SIGNER_AUTHORITIES],
+    paperReasons: PAPER_REASONS,
+  }));
+
+  app.get('/', { schema: { tags, summary: 'Văn bản đi: theo hàng chờ, trạng thái, năm; tìm có hoặc không dấu', querystring: ListOutgoingQuery, response: { 200: Type.Array(OutgoingSummary), ...errors(401) } } }, async (request) =>
+    searchOutgoing(request.ctx, request.query),
+  );
+  app.post('/', { schema: { tags, summary: 'Tạo dự thảo văn bản đi', body: CreateDraft, response: { 201: Created, ...errors(400, 401, 403) } } }, async (request, reply) => {
+    const created = await withTx(request, (ctx) => createDraft(ctx, request.body));
+    conversions?.enqueue(request.ctx, created.id);
+    return reply.status(201).send(created);
+  });
+  app.get('/:id', { schema: { tags, summary: 'Một văn bản đi: phiên bản, nơi nhận và trạng thái, ý kiến, diễn biến', params: IdParams, response: { 200: OutgoingDetail, ...errors(401, 404) } } }, async (request) =>
+    readOutgoing(request.ctx, request.params.id),
+  );
+  app.patch('/:id', { schema: { tags, summary: 'Sửa dự thảo (sau khi duyệt: phải duyệt lại)', params: IdParams, body: UpdateDraft, response: ok } }, async (request) => {
+    await withTx(request, (ctx) => updateDraft(ctx, request.params.id, request.body));
+    return { ok: true as const };
+  });
+  app.post('/:id/versions', { schema: { tags, summary: 'Thêm phiên bản dự thảo (mọi phiên bản được lưu)', params: IdParams, body: NewVersion, response: { 201: Type.Object({ version: Type.Number(), conversion: Type.String() }), ...errors(400, 401, 403, 404, 409) } } }, async (request, reply) => {
+    const added = await withTx(request, (ctx) => addVersion(ctx, request.params.id, request.body));
+    conversions?.enqueue(request.ctx, request.params.id);
+    return reply.status(201).send(added);
+  });
+  app.post('/:id/comments', { schema: { tags, summary: 'Góp ý dự thảo', params: IdParams, body: CommentBody, response: ok } }, async (request) => {
+    await withTx(request, (ctx) => addComment(ctx, request.params.id, request.body.body));
+    return { ok: true as const };
+  });
+  command('/:id/submit', 'Gửi lãnh đạo đơn vị duyệt dự thảo', submitDraft);
+  command('/:id/approve', 'Lãnh đạo đơn vị ký duyệt dự thảo', approveDraft);
+  app.post('/:id/return', { schema: { tags, summary: 'Trả lại dự thảo kèm ý kiến', params: IdParams, body: ReasonBody, response: ok } }, async (request) => {
+    await withTx(request, (ctx) => returnDraft(ctx, request.params.id, request.body.reason));
+    return { ok: true as const };
+  });
+
+  app.post('/:id/sign/prepare', { schema: { tags, summary: 'Người ký: chuẩn bị ký số (kiểm tra trước khi ký, giữ chỗ số và ngày)', params: IdParams, body: StartSigning, response: { 200: SigningRequest, ...errors(400, 401, 403, 404, 409, 415) } } }, async (request) =>
+    withTx(request, (ctx) => prepareSignerSignature(ctx, request.params.id, request.body.certificateId, fontDir)),
+  );
+  app.post('/:id/sign/complete', { schema: { tags, summary: 'Người ký: gửi chữ ký số do công cụ ký tạo', params: IdParams, body: CompleteSigning, response: { ...ok, 422: errors(422)[422] } } }, async (request) => {
+    await withTx(request, (ctx) => completeSignerSignature(ctx, request.params.id, request.body));
+    return { ok: true as const };
+  });
+  app.get('/:id/number-preview', { schema: { tags, summary: 'Văn thư: số, ký hiệu sẽ cấp nếu phát hành bây giờ', params: IdParams, response: { 200: NumberPreview, ...errors(401, 403, 404, 409) } } }, async (request) =>
+    withTx(request, (ctx) => previewNumber(ctx, request.params.id)),
+  );
+  app.post('/:id/number', { schema: { tags, summary: 'Văn thư: cấp số và ghi số, ngày vào văn bản đã ký', params: IdParams, response: { 200: Type.Object({ year: Type.Number(), number: Type.Number(), notation: Type.String(), numberAndNotation: Type.String() }), ...errors(400, 401, 403, 404, 409, 422) } } }, async (request) =>
+    withTx(request, (ctx) => numberDocument(ctx, request.params.id, fontDir)),
+  );
+  app.post('/:id/seal/prepare', { schema: { tags, summary: 'Văn thư: chuẩn bị ký số của cơ quan', params: IdParams, body: StartSigning, response: { 200: SigningRequest, ...errors(400, 401, 403, 404, 409) } } }, async (request) =>
+    withTx(request, (ctx) => prepareSeal(ctx, request.params.id, request.body.certificateId)),
+  );
+  app.post('/:id/seal/complete', { schema: { tags, summary: 'Văn thư: gửi chữ ký số của cơ quan; văn bản được phát hành và gửi đi', params: IdParams, body: CompleteSigning, response: { ...ok, 422: errors(422)[422] } } }, async (request) => {
+    await withTx(request, (ctx) => completeSeal(ctx, request.params.id, request.body));
+    return { ok: true as const };
+  });
+  app.post('/:id/recall', { schema: { tags, summary: 'Thu hồi văn bản đã phát hành; nơi nhận được báo ngay (Q-12.3c)', params: IdParams, body: ReasonBody, response: ok } }, async (request) => {
+    await withTx(request, (ctx) => recallDocument(ctx, request.params.id, request.body.reason));
+    return { ok: true as const };
+  });
+};

@@ -1,0 +1,130 @@
+import { Type, type Static } from 'typebox';
+import { PAPER_REASONS, SIGNER_AUTHORITIES, TYPE_CODES } from './document-types.js';
+
+const Uuid = Type.String({ format: 'uuid' });
+const DateStr = Type.String({ format: 'date' });
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+
+/** What the drafter fills in (NĐ 30 Phụ lục VI, văn bản đi; ). */
+export const DraftFields = Type.Object({
+  typeCode: Type.Union(TYPE_CODES.map((c) => Type.Literal(c)), { description: 'Loại văn bản (29 loại theo Nghị định 30/2020)' }),
+  summary: Type.String({ minLength: 5, maxLength: 500, description: 'Trích yếu nội dung' }),
+  draftingUnitId: Type.Optional(Uuid),
+  signerId: Type.String({ format: 'uuid', description: 'Người ký' }),
+  signerAuthority: Type.Optional(Type.Union(SIGNER_AUTHORITIES.map((a) => Type.Literal(a)), { description: 'TM., KT., TL., TUQ., Q. hoặc để trống' })),
+  signerPosition: Type.String({ minLength: 2, maxLength: 100, description: 'Chức vụ người ký, như ghi trên văn bản' }),
+  urgency: Type.Optional(Type.Integer({ minimum: 0, maximum: 3, description: '0 Thường, 1 Khẩn, 2 Thượng khẩn, 3 Hỏa tốc' })),
+  replyDeadline: Type.Optional(Nullable(DateStr)),
+  recipientAgencyIds: Type.Optional(Type.Array(Uuid, { maxItems: 500, uniqueItems: true, description: 'Cơ quan nhận trong hệ thống' })),
+  externalRecipients: Type.Optional(Type.Array(Type.String({ minLength: 2, maxLength: 300 }), { maxItems: 200, description: 'Nơi nhận ngoài hệ thống (gửi qua trục liên thông)' })),
+  toPlaces: Type.String({ minLength: 2, maxLength: 2000, description: 'Nơi nhận, như in ở cuối văn bản' }),
+  paperReason: Type.Optional(Nullable(Type.Union(Object.keys(PAPER_REASONS).map((k) => Type.Literal(k)), { description: 'Lý do gửi kèm bản giấy (điểm a–đ)' }))),
+  series: Type.Optional(Type.String({ maxLength: 20, description: 'Sổ (hệ số) riêng, nếu có' })),
+  replyToIncomingId: Type.Optional(Nullable(Uuid)),
+});
+export type DraftFields = Static<typeof DraftFields>;
+
+export const CreateDraft = Type.Intersect([DraftFields, Type.Object({ fileId: Type.String({ format: 'uuid', description: 'Tệp dự thảo (.docx, .odt, .doc, .rtf hoặc .pdf)' }) })]);
+export type CreateDraft = Static<typeof CreateDraft>;
+
+export const UpdateDraft = Type.Partial(DraftFields);
+export type UpdateDraft = Static<typeof UpdateDraft>;
+
+export const NewVersion = Type.Object({ fileId: Uuid, note: Type.Optional(Type.String({ maxLength: 500 })) });
+export const CommentBody = Type.Object({ body: Type.String({ minLength: 1, maxLength: 4000 }) });
+export const ReasonBody = Type.Object({ reason: Type.String({ minLength: 5, maxLength: 500 }) });
+export const StartSigning = Type.Object({ certificateId: Uuid });
+export const CompleteSigning = Type.Object({
+  sessionId: Uuid,
+  signature: Type.String({ minLength: 16, maxLength: 4096, description: 'Giá trị chữ ký (base64) do công cụ ký trả về' }),
+  certificateChain: Type.Optional(Type.Array(Type.String({ maxLength: 20000 }), { maxItems: 10 })),
+});
+
+export const SigningRequest = Type.Object({
+  sessionId: Type.String(),
+  request: Type.Object({ toBeSigned: Type.String(), algorithm: Type.String() }),
+  digest: Type.String(),
+  certificate: Type.Object({ subject: Type.String(), serialNumber: Type.String() }),
+});
+
+const Recipient = Type.Object({
+  id: Type.String(),
+  agencyId: Nullable(Type.String()),
+  name: Type.String(),
+  status: Type.String({ description: 'waiting_exchange, sent, delivered, received, returned, processing, finished, recalled, recall_confirmed' }),
+  statusLabel: Type.String(),
+  arrivalNumber: Nullable(Type.Number()),
+  reason: Nullable(Type.String()),
+  updatedAt: Type.String(),
+});
+
+const Version = Type.Object({
+  version: Type.Number(),
+  sourceFileId: Type.String(),
+  pdfFileId: Nullable(Type.String()),
+  conversion: Type.String({ description: 'not_needed, pending, done, failed' }),
+  conversionError: Nullable(Type.String()),
+  note: Nullable(Type.String()),
+  createdBy: Type.String(),
+  createdAt: Type.String(),
+});
+
+export const OutgoingSummary = Type.Object({
+  id: Type.String(),
+  state: Type.String(),
+  stateLabel: Type.String(),
+  typeCode: Type.String(),
+  typeName: Type.String(),
+  summary: Type.String(),
+  draftingUnitId: Type.String(),
+  drafterId: Type.String(),
+  signerId: Type.String(),
+  signerAuthority: Type.String(),
+  signerPosition: Type.String(),
+  urgency: Type.Number(),
+  replyDeadline: Nullable(Type.String()),
+  toPlaces: Type.String(),
+  paperReason: Nullable(Type.String()),
+  series: Type.String(),
+  replyToIncomingId: Nullable(Type.String()),
+  currentVersion: Type.Number(),
+  approvedVersion: Nullable(Type.Number()),
+  year: Nullable(Type.Number()),
+  number: Nullable(Type.Number()),
+  notation: Nullable(Type.String()),
+  /** "12/QĐ-SNV" */
+  numberAndNotation: Nullable(Type.String()),
+  issuedDate: Nullable(Type.String()),
+  signedFileId: Nullable(Type.String()),
+  numberedFileId: Nullable(Type.String()),
+  issuedFileId: Nullable(Type.String()),
+  issuedAt: Nullable(Type.String()),
+  recalledAt: Nullable(Type.String()),
+  recallReason: Nullable(Type.String()),
+  createdAt: Type.String(),
+  updatedAt: Type.String(),
+});
+export type OutgoingSummary = Static<typeof OutgoingSummary>;
+
+export const OutgoingDetail = Type.Intersect([
+  OutgoingSummary,
+  Type.Object({
+    versions: Type.Array(Version),
+    recipients: Type.Array(Recipient),
+    comments: Type.Array(Type.Object({ id: Type.String(), version: Type.Number(), authorId: Type.String(), body: Type.String(), createdAt: Type.String() })),
+    events: Type.Array(Type.Object({ at: Type.String(), actorId: Nullable(Type.String()), kind: Type.String(), details: Type.Unknown() })),
+  }),
+]);
+export type OutgoingDetail = Static<typeof OutgoingDetail>;
+
+export const ListOutgoingQuery = Type.Object({
+  queue: Type.Optional(Type.Union([Type.Literal('mine'), Type.Literal('approve'), Type.Literal('sign'), Type.Literal('issue'), Type.Literal('issued')], { description: 'mine: của tôi; approve: chờ duyệt; sign: chờ ký; issue: chờ phát hành; issued: đã phát hành' })),
+  state: Type.Optional(Type.String({ maxLength: 20 })),
+  year: Type.Optional(Type.Integer({ minimum: 1900, maximum: 2199 })),
+  q: Type.Optional(Type.String({ maxLength: 200, description: 'Tìm theo số, ký hiệu, trích yếu, nơi nhận (có hoặc không dấu)' })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
+  offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+});
+export type ListOutgoingQuery = Static<typeof ListOutgoingQuery>;
+
+export const NumberPreview = Type.Object({ year: Type.Number(), number: Type.Number(), notation: Type.String(), numberAndNotation: Type.String(), placeDate: Type.String() });
