@@ -8,7 +8,7 @@ import { call, type Session } from '../../test/harness/app.js';
 import { nssTrusting, pdfsig, qpdfCheck } from '../signing/testing/tools.js';
 import { makeDecisionPdf } from '../signing/testing/decision-pdf.js';
 import { keySigner } from '../signing/testing/test-pki.js';
-import { agentSign, draftBody, draftPdf, issue, setupOutgoing, throughSigning, upload, type OutgoingFixture } from './testkit.js';
+import { draftBody, draftPdf, issue, setupOutgoing, throughSigning, upload, type OutgoingFixture } from './testkit.js';
 
 describeEngines('outgoing documents', (db) => {
   let fx: OutgoingFixture;

@@ -42,6 +42,25 @@ export interface FileStoreOptions {
 
 const filesDb = (db: Db) => db.withTables<StorageTables>();
 
+type FileFacts = Pick<StoredFile, 'sha256' | 'size' | 'format' | 'mediaType' | 'originalName'>;
+
+function insertRow(ctx: Ctx, agencyId: string, file: FileFacts) {
+  return filesDb(ctx.db)
+    .insertInto('stored_file')
+    .values({
+      agency_id: agencyId,
+      sha256: file.sha256,
+      size: file.size,
+      format: file.format,
+      media_type: file.mediaType,
+      original_name: file.originalName,
+      created_by: requireActor(ctx).userId,
+      created_at: ctx.clock.now(),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
 /**
  * Files of every module: bytes in the blob driver, one `stored_file` row per stored object.
  * The blob is durable before its row is written (no row without its file); a blob whose row never
@@ -85,20 +104,7 @@ export class FileStore {
     const actor = requireActor(ctx);
     await file.staged.commit();
     await this.options.onStep?.('committed');
-    const row = await filesDb(ctx.db)
-      .insertInto('stored_file')
-      .values({
-        agency_id: actor.agencyId,
-        sha256: file.staged.sha256,
-        size: file.staged.size,
-        format: file.format,
-        media_type: file.mediaType,
-        original_name: file.originalName,
-        created_by: actor.userId,
-        created_at: ctx.clock.now(),
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await insertRow(ctx, actor.agencyId, { sha256: file.staged.sha256, size: file.staged.size, format: file.format, mediaType: file.mediaType, originalName: file.originalName });
     await recordAudit(ctx, { action: 'file.store', objectType: 'file', objectId: row.id, details: { sha256: row.sha256, size: row.size, name: row.original_name } });
     await this.options.onStep?.('recorded');
     return present(row);
@@ -110,21 +116,7 @@ export class FileStore {
    */
   async shareWith(ctx: Ctx, file: StoredFile, agencyId: string): Promise<StoredFile> {
     assertTransaction(ctx.db);
-    const actor = requireActor(ctx);
-    const row = await filesDb(ctx.db)
-      .insertInto('stored_file')
-      .values({
-        agency_id: agencyId,
-        sha256: file.sha256,
-        size: file.size,
-        format: file.format,
-        media_type: file.mediaType,
-        original_name: file.originalName,
-        created_by: actor.userId,
-        created_at: ctx.clock.now(),
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await insertRow(ctx, agencyId, file);
     await recordAudit(ctx, { action: 'file.share', objectType: 'file', objectId: row.id, details: { from: file.id, toAgencyId: agencyId, sha256: file.sha256 } });
     return present(row);
   }
