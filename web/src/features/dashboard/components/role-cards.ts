@@ -14,7 +14,6 @@ export interface RoleCard {
 
 const up = paths.upcoming;
 const inc = paths.incoming;
-const out = paths.outgoing;
 
 /** What each role is responsible for under the Regulation, phrased as that person's daily work. */
 export const ROLE_CARDS: RoleCard[] = [
@@ -26,7 +25,7 @@ export const ROLE_CARDS: RoleCard[] = [
     figures: [FIGURES.numbersIssued, FIGURES.late, 'Văn bản đi chờ phát hành'],
     links: [
       { label: 'Văn bản đến', href: inc.list.getHref() },
-      { label: 'Văn bản đi', href: out.list.getHref() },
+      { label: 'Văn bản đi', href: up.outgoing.getHref() },
       { label: 'Sổ văn bản', href: up.registers.getHref() },
     ],
   },
@@ -38,7 +37,7 @@ export const ROLE_CARDS: RoleCard[] = [
     figures: [FIGURES.awaitingDirection, 'Văn bản chờ ký'],
     links: [
       { label: 'Văn bản chờ chỉ đạo', href: inc.awaitingDirection.getHref() },
-      { label: 'Văn bản chờ ký', href: out.awaitingSignature.getHref() },
+      { label: 'Văn bản chờ ký', href: up.awaitingSignature.getHref() },
       { label: 'Nhật ký hệ thống', href: paths.audit.getHref() },
     ],
   },
@@ -50,7 +49,7 @@ export const ROLE_CARDS: RoleCard[] = [
     figures: [FIGURES.unitToAssign, 'Dự thảo chờ duyệt'],
     links: [
       { label: 'Văn bản của đơn vị', href: inc.unitDocuments.getHref() },
-      { label: 'Dự thảo chờ duyệt', href: out.draftsToReview.getHref() },
+      { label: 'Dự thảo chờ duyệt', href: up.draftsToReview.getHref() },
     ],
   },
   {
