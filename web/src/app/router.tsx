@@ -13,6 +13,7 @@ import { UnderConstruction } from './routes/under-construction';
 const page = (load: () => Promise<{ default: ComponentType }>) => async () => ({ Component: (await load()).default });
 
 const AUDIT_READERS: Role[] = ['admin', 'inspector', 'agency_head', 'deputy_head'];
+const DRAFTERS: Role[] = ['staff', 'unit_head', 'clerk', 'deputy_head', 'agency_head'];
 
 const upcomingRoutes = (Object.keys(paths.upcoming) as UpcomingKey[]).map((key) => ({
   path: paths.upcoming[key].path,
@@ -38,12 +39,23 @@ export const router = createBrowserRouter([
       { path: paths.incoming.list.path, lazy: page(() => import('@/features/incoming/routes/incoming-list')) },
       {
         element: <RequireRoles roles={['clerk']} />,
-        children: [{ path: paths.incoming.register.path, lazy: page(() => import('@/features/incoming/routes/register')) }],
+        children: [
+          { path: paths.incoming.register.path, lazy: page(() => import('@/features/incoming/routes/register')) },
+          { path: paths.incoming.inbox.path, lazy: page(() => import('@/features/incoming/routes/inbox')) },
+        ],
       },
       { path: paths.incoming.detail.path, lazy: page(() => import('@/features/incoming/routes/document')) },
       { path: paths.incoming.awaitingDirection.path, lazy: page(() => import('@/features/incoming/routes/awaiting-direction')) },
       { path: paths.incoming.unitDocuments.path, lazy: page(() => import('@/features/incoming/routes/unit-documents')) },
       { path: paths.incoming.myTasks.path, lazy: page(() => import('@/features/incoming/routes/my-tasks')) },
+      { path: paths.outgoing.list.path, lazy: page(() => import('@/features/outgoing/routes/outgoing-list')) },
+      {
+        element: <RequireRoles roles={DRAFTERS} />,
+        children: [{ path: paths.outgoing.compose.path, lazy: page(() => import('@/features/outgoing/routes/compose')) }],
+      },
+      { path: paths.outgoing.detail.path, lazy: page(() => import('@/features/outgoing/routes/document')) },
+      { path: paths.outgoing.awaitingSignature.path, lazy: page(() => import('@/features/outgoing/routes/awaiting-signature')) },
+      { path: paths.outgoing.draftsToReview.path, lazy: page(() => import('@/features/outgoing/routes/drafts-to-review')) },
       {
         element: <RequireRoles roles={AUDIT_READERS} />,
         children: [{ path: paths.audit.path, lazy: page(() => import('@/features/audit/routes/audit-log')) }],

@@ -20,6 +20,14 @@ export const paths = {
     awaitingDirection: fixed('/cho-chi-dao'),
     unitDocuments: fixed('/van-ban-don-vi'),
     myTasks: fixed('/viec-cua-toi'),
+    inbox: fixed('/van-ban-den/dien-tu'),
+  },
+  outgoing: {
+    list: fixed('/van-ban-di'),
+    compose: fixed('/van-ban-di/soan-thao'),
+    detail: { path: '/van-ban-di/:id', getHref: (id: string) => `/van-ban-di/${encodeURIComponent(id)}` },
+    awaitingSignature: fixed('/cho-ky'),
+    draftsToReview: fixed('/du-thao-cho-duyet'),
   },
   admin: {
     agencies: fixed('/quan-tri/co-quan'),
@@ -28,10 +36,7 @@ export const paths = {
   },
   // Screens that later issues build; until then each shows an "under construction" page.
   upcoming: {
-    outgoing: fixed('/van-ban-di'),
     registers: fixed('/so-van-ban'),
-    awaitingSignature: fixed('/cho-ky'),
-    draftsToReview: fixed('/du-thao-cho-duyet'),
     caseFiles: fixed('/ho-so-cong-viec'),
     archive: fixed('/kho-luu-tru'),
     transfers: fixed('/ho-so-nop-luu'),
@@ -42,10 +47,7 @@ export const paths = {
 export type UpcomingKey = keyof typeof paths.upcoming;
 
 export const UPCOMING_TITLES: Record<UpcomingKey, string> = {
-  outgoing: 'Văn bản đi',
   registers: 'Sổ văn bản',
-  awaitingSignature: 'Văn bản chờ ký',
-  draftsToReview: 'Dự thảo chờ duyệt',
   caseFiles: 'Hồ sơ công việc',
   archive: 'Kho lưu trữ',
   transfers: 'Hồ sơ nộp lưu',

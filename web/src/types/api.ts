@@ -46,3 +46,32 @@ export interface Session {
   roles: Role[];
   csrfToken: string;
 }
+
+/** A signing certificate (GET /api/signing/certificates): a person's own, or the agency's on a key device. */
+export interface Certificate {
+  id: string;
+  subject: string;
+  serialNumber: string;
+  issuer: string;
+  notBefore: string;
+  notAfter: string;
+  deviceId: string | null;
+  ownerUserId: string | null;
+  expired: boolean;
+  expiresSoon: boolean;
+}
+
+/** What the server answers to a "prepare signing" step; `request` is what the signing agent signs. */
+export interface SigningRequest {
+  sessionId: string;
+  request: { toBeSigned: string; algorithm: string };
+  digest: string;
+  certificate: { subject: string; serialNumber: string };
+}
+
+/** The signing agent's answer, sent back to complete the signature. */
+export interface SignatureAnswer {
+  sessionId: string;
+  signature: string;
+  certificateChain?: string[];
+}

@@ -6,6 +6,7 @@ import {
   BankOutlined,
   CalendarOutlined,
   CheckSquareOutlined,
+  CloudDownloadOutlined,
   ContainerOutlined,
   EditOutlined,
   FileDoneOutlined,
@@ -40,6 +41,7 @@ const item = (href: string, label: string, icon: ReactNode, testId: string): Men
 
 const up = paths.upcoming;
 const inc = paths.incoming;
+const out = paths.outgoing;
 
 /** What each role works on, in the order a person of that role would look for it. */
 const ROLE_ITEMS: [Role[], MenuItem[]][] = [
@@ -47,7 +49,8 @@ const ROLE_ITEMS: [Role[], MenuItem[]][] = [
     ['clerk'],
     [
       item(inc.list.path, 'Văn bản đến', <InboxOutlined />, 'incoming'),
-      item(up.outgoing.path, 'Văn bản đi', <SendOutlined />, 'outgoing'),
+      item(inc.inbox.path, 'Văn bản điện tử nhận được', <CloudDownloadOutlined />, 'incoming-inbox'),
+      item(out.list.path, 'Văn bản đi', <SendOutlined />, 'outgoing'),
       item(up.registers.path, 'Sổ văn bản', <BookOutlined />, 'registers'),
     ],
   ],
@@ -55,20 +58,23 @@ const ROLE_ITEMS: [Role[], MenuItem[]][] = [
     ['agency_head', 'deputy_head'],
     [
       item(inc.awaitingDirection.path, 'Văn bản chờ chỉ đạo', <SolutionOutlined />, 'awaiting-direction'),
-      item(up.awaitingSignature.path, 'Văn bản chờ ký', <EditOutlined />, 'awaiting-signature'),
+      item(out.awaitingSignature.path, 'Văn bản chờ ký', <EditOutlined />, 'awaiting-signature'),
+      item(out.list.path, 'Văn bản đi', <SendOutlined />, 'outgoing'),
     ],
   ],
   [
     ['unit_head'],
     [
       item(inc.unitDocuments.path, 'Văn bản của đơn vị', <ProfileOutlined />, 'unit-documents'),
-      item(up.draftsToReview.path, 'Dự thảo chờ duyệt', <FileDoneOutlined />, 'drafts-to-review'),
+      item(out.draftsToReview.path, 'Dự thảo chờ duyệt', <FileDoneOutlined />, 'drafts-to-review'),
+      item(out.list.path, 'Văn bản đi', <SendOutlined />, 'outgoing'),
     ],
   ],
   [
     ['staff'],
     [
       item(inc.myTasks.path, 'Việc của tôi', <CheckSquareOutlined />, 'my-tasks'),
+      item(out.list.path, 'Văn bản đi', <SendOutlined />, 'outgoing'),
       item(up.caseFiles.path, 'Hồ sơ công việc', <FolderOpenOutlined />, 'case-files'),
     ],
   ],
@@ -87,7 +93,16 @@ export function buildNavItems(session: Session): MenuItem[] {
   const auditItem = item(paths.audit.path, 'Nhật ký hệ thống', <AuditOutlined />, 'audit');
 
   const items: MenuItem[] = [item(paths.home.path, 'Trang chủ', <HomeOutlined />, 'home')];
-  for (const [roles, roleItems] of ROLE_ITEMS) if (has(...roles)) items.push(...roleItems);
+  // A person with several roles sees an entry they share (Văn bản đi) once.
+  const seen = new Set<unknown>();
+  for (const [roles, roleItems] of ROLE_ITEMS) {
+    if (!has(...roles)) continue;
+    for (const entry of roleItems) {
+      if (seen.has(entry?.key)) continue;
+      seen.add(entry?.key);
+      items.push(entry);
+    }
+  }
   // The administrator finds the log under "Quản trị"; listing it twice would only confuse.
   if (has('agency_head', 'deputy_head', 'inspector') && !has('admin')) items.push(auditItem);
 

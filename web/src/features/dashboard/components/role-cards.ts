@@ -14,6 +14,7 @@ export interface RoleCard {
 
 const up = paths.upcoming;
 const inc = paths.incoming;
+const out = paths.outgoing;
 
 /** What each role is responsible for under the Regulation, phrased as that person's daily work. */
 export const ROLE_CARDS: RoleCard[] = [
@@ -25,7 +26,7 @@ export const ROLE_CARDS: RoleCard[] = [
     figures: [FIGURES.numbersIssued, FIGURES.late, 'Văn bản đi chờ phát hành'],
     links: [
       { label: 'Văn bản đến', href: inc.list.getHref() },
-      { label: 'Văn bản đi', href: up.outgoing.getHref() },
+      { label: 'Văn bản đi', href: out.list.getHref() },
       { label: 'Sổ văn bản', href: up.registers.getHref() },
     ],
   },
@@ -37,7 +38,7 @@ export const ROLE_CARDS: RoleCard[] = [
     figures: [FIGURES.awaitingDirection, 'Văn bản chờ ký'],
     links: [
       { label: 'Văn bản chờ chỉ đạo', href: inc.awaitingDirection.getHref() },
-      { label: 'Văn bản chờ ký', href: up.awaitingSignature.getHref() },
+      { label: 'Văn bản chờ ký', href: out.awaitingSignature.getHref() },
       { label: 'Nhật ký hệ thống', href: paths.audit.getHref() },
     ],
   },
@@ -49,7 +50,7 @@ export const ROLE_CARDS: RoleCard[] = [
     figures: [FIGURES.unitToAssign, 'Dự thảo chờ duyệt'],
     links: [
       { label: 'Văn bản của đơn vị', href: inc.unitDocuments.getHref() },
-      { label: 'Dự thảo chờ duyệt', href: up.draftsToReview.getHref() },
+      { label: 'Dự thảo chờ duyệt', href: out.draftsToReview.getHref() },
     ],
   },
   {

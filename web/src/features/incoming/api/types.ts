@@ -44,6 +44,10 @@ export interface IncomingDocument {
   cancelledAt: string | null;
   cancelReason: string | null;
   files: DocumentFile[];
+  /** Set when the issuing agency recalled the document; the clerk confirms it. */
+  recall: { at: string; reason: string; confirmedAt: string | null } | null;
+  /** Số, ký hiệu of the outgoing document that answered this one. */
+  replyNotation: string | null;
 }
 
 export interface RegisterIncomingInput {
@@ -161,4 +165,34 @@ export interface LateDocument {
   urgency: number;
   subject: string;
   late: { step: 'register' | 'present' | string; limit: string; actual: string | null; hoursLate: number }[];
+}
+
+export type InboxState = 'pending' | 'registered' | 'returned' | 'recalled';
+
+/** One electronic document delivered to the agency, waiting for the clerk (GET /api/incoming/inbox). */
+export interface InboxItem {
+  id: string;
+  channel: string;
+  senderAgencyId: string | null;
+  receivedAt: string;
+  envelope: {
+    issuerName: string;
+    issuerCode: string | null;
+    typeName: string;
+    codeNumber: string;
+    codeNotation: string;
+    issuedDate: string;
+    subject: string;
+    signerPosition: string | null;
+    signerName: string | null;
+    urgency: number;
+    toPlaces: string | null;
+    dueDate: string | null;
+    pageAmount: number | null;
+  };
+  mainFileId: string;
+  attachmentFileIds: string[];
+  state: InboxState | string;
+  documentId: string | null;
+  reason: string | null;
 }

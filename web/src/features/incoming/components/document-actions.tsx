@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { Button } from 'antd';
-import { CloseCircleOutlined, RollbackOutlined, SendOutlined, SolutionOutlined } from '@ant-design/icons';
-import { useCurrentSession } from '@/lib/auth';
+import { CloseCircleOutlined, EditOutlined, RollbackOutlined, SendOutlined, SolutionOutlined } from '@ant-design/icons';
+import { paths } from '@/config/paths';
+import { LinkButton } from '@/components/link-button';
+import { hasRole, useCurrentSession } from '@/lib/auth';
 import type { IncomingDocument, Routing } from '../api/types';
 import { DirectModal } from './direct-modal';
 import { CancelModal, ReturnModal } from './document-action-modals';
@@ -33,6 +35,12 @@ export function DocumentActions({ doc, routing }: { doc: IncomingDocument; routi
         <Button type="primary" icon={<SendOutlined />} onClick={() => setOpen('present')} data-testid="present">
           {routing?.state === 'presented' ? 'Trình lại' : 'Trình lãnh đạo'}
         </Button>
+      )}
+      {/* Those who handle the document answer it; the clerk issues the answer but does not draft it. */}
+      {doc.status === 'registered' && !doc.recall && hasRole(session, 'staff', 'unit_head', 'deputy_head', 'agency_head') && (
+        <LinkButton icon={<EditOutlined />} to={`${paths.outgoing.compose.getHref()}?traLoi=${encodeURIComponent(doc.id)}`}>
+          Soạn văn bản trả lời
+        </LinkButton>
       )}
       {allowed.cancel && (
         <Button danger icon={<CloseCircleOutlined />} onClick={() => setOpen('cancel')}>

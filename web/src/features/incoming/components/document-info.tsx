@@ -39,6 +39,7 @@ export function DocumentInfo({ doc, registeredByName }: { doc: IncomingDocument;
           children: <Tag color={SIGNATURE_COLORS[doc.signatureCheck]} data-testid="signature-check">{signatureLabel(doc.signatureCheck)}</Tag>,
         },
         { key: 'status', label: 'Trạng thái', children: <StatusTag status={doc.status} /> },
+        { key: 'reply', label: 'Văn bản trả lời', children: orDash(doc.replyNotation) },
         { key: 'registered', label: 'Người đăng ký', children: `${registeredByName}, ${formatDateTime(doc.registeredAt)}` },
         { key: 'description', label: 'Ghi chú', span: 'filled', children: orDash(doc.description) },
       ]}

@@ -13,6 +13,7 @@ import { DocumentActions } from '../components/document-actions';
 import { DocumentFiles } from '../components/document-files';
 import { DocumentInfo } from '../components/document-info';
 import { formatDateTime } from '../components/format';
+import { RecallNotice } from '../components/recall-notice';
 import { ReturnedNotice } from '../components/returned-notice';
 import { RoutingPanel } from '../components/routing-panel';
 import { StatusTag, UrgencyTag } from '../components/tags';
@@ -55,6 +56,7 @@ export default function IncomingDocumentRoute() {
         description={d.subject}
         extra={<DocumentActions doc={d} routing={routing.data} />}
       />
+      <RecallNotice doc={d} />
       {d.status === 'cancelled' && (
         <Alert type="warning" showIcon title={`Đã hủy đăng ký lúc ${formatDateTime(d.cancelledAt)}`} description={d.cancelReason ? `Lý do: ${d.cancelReason}` : undefined} />
       )}

@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Card, Flex, Segmented, Typography } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { CloudDownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { paths } from '@/config/paths';
 import { LinkButton } from '@/components/link-button';
 import { PageHeader } from '@/components/page-header';
@@ -45,6 +45,11 @@ export default function IncomingListRoute() {
         description={`Sổ đăng ký văn bản đến của ${session.agency.name}, số đến mới nhất trước.`}
         extra={
           <>
+            {hasRole(session, 'clerk') && (
+              <LinkButton icon={<CloudDownloadOutlined />} to={paths.incoming.inbox.getHref()} data-testid="incoming-inbox">
+                Văn bản điện tử nhận được
+              </LinkButton>
+            )}
             {hasRole(session, 'clerk') && (
               <LinkButton type="primary" icon={<PlusOutlined />} to={paths.incoming.register.getHref()} data-testid="register-incoming">
                 Đăng ký văn bản đến

@@ -1,0 +1,52 @@
+import type { UploadFile } from 'antd';
+import type { Dayjs } from 'dayjs';
+import type { StoredFile } from '@/lib/files';
+import { toIsoDate } from '@/features/incoming/components/format';
+import type { CreateOutgoingInput } from '../api/types';
+
+/** The drafting form as the person fills it in (pickers give dayjs, the upload gives a file list). */
+export interface ComposeValues {
+  file?: UploadFile<StoredFile>[];
+  typeCode: string;
+  summary: string;
+  urgency: number;
+  replyDeadline?: Dayjs;
+  draftingUnitId?: string;
+  signerId: string;
+  signerAuthority: string;
+  signerPosition: string;
+  recipientAgencyIds?: string[];
+  externalRecipients?: string[];
+  toPlaces: string;
+  paperReason?: string;
+}
+
+export const COMPOSE_DEFAULTS: Partial<ComposeValues> = { urgency: 0, signerAuthority: '', file: [], recipientAgencyIds: [], externalRecipients: [] };
+
+export const uploadedId = (files: UploadFile<StoredFile>[] | undefined) => files?.find((f) => f.status === 'done' && f.response)?.response?.id;
+
+export function toCreateInput(v: ComposeValues, replyToIncomingId: string | null): CreateOutgoingInput {
+  return {
+    fileId: uploadedId(v.file)!,
+    typeCode: v.typeCode,
+    summary: v.summary.trim(),
+    urgency: v.urgency,
+    replyDeadline: toIsoDate(v.replyDeadline) ?? null,
+    draftingUnitId: v.draftingUnitId,
+    signerId: v.signerId,
+    signerAuthority: v.signerAuthority,
+    signerPosition: v.signerPosition.trim(),
+    recipientAgencyIds: v.recipientAgencyIds ?? [],
+    externalRecipients: (v.externalRecipients ?? []).map((n) => n.trim()).filter(Boolean),
+    toPlaces: v.toPlaces.trim(),
+    paperReason: v.paperReason ?? null,
+    replyToIncomingId,
+  };
+}
+
+/** "Nơi nhận" as printed at the foot of the document (NĐ 30 Phụ lục I): one line per recipient, then the copies kept. */
+export function toPlacesText(names: string[], unitAbbreviation: string | undefined): string {
+  const lines = names.map((n) => `- ${n};`);
+  lines.push(`- Lưu: VT${unitAbbreviation ? `, ${unitAbbreviation}` : ''}.`);
+  return lines.join('\n');
+}
