@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './support/browser.js';
 import { startServer, type TestServer } from './support/server.js';
-import { chooseOption, loginViaUi } from './support/app.js';
+import { chooseOption } from './support/app.js';
+import { done, people, posted, shows, snap } from './support/people.js';
 import { execFile } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,7 +12,6 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
-const DEMO_PASSWORD = 'demo';
 const SUBJECT = 'Về việc rà soát hồ sơ lưu trữ năm 2026';
 const RESULT = 'Đã tham mưu văn bản trả lời, trình lãnh đạo ký ban hành.';
 
@@ -28,17 +28,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** Each person in their own browser context, as on their own computer, in Vietnam time. */
-async function asUser(username: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', viewport: { width: 1440, height: 1000 } });
-  const page = await context.newPage();
-  await loginViaUi(page, server.baseUrl, username, DEMO_PASSWORD);
-  return page;
-}
-
-async function done(page: Page) {
-  await page.context().close();
-}
+const asUser = people(() => browser, () => server.baseUrl);
 
 /** dd/mm/yyyy, the way the date fields are typed, `days` from today in Vietnam time. */
 function vnDate(days: number): string {
@@ -57,20 +47,6 @@ async function tabTo(page: Page, id: string, maxPresses = 8): Promise<void> {
   }
   throw new Error(`Tab never reached #${id}; focus is on #${await focusedId(page)}`);
 }
-
-/** Optional screenshots for looking at the screens: E2E_SCREENSHOT_DIR=/tmp/shots. */
-async function snap(page: Page, name: string) {
-  const dir = process.env.E2E_SCREENSHOT_DIR;
-  if (dir) await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
-}
-
-/** Waits until the element shows the text: names fill in once the agency's people have loaded. */
-async function shows(locator: Locator, text: string) {
-  await locator.filter({ hasText: text }).waitFor();
-}
-
-const posted = (page: Page, path: RegExp, timeout = 30_000) =>
-  page.waitForResponse((r) => r.request().method() === 'POST' && path.test(new URL(r.url()).pathname), { timeout });
 
 describe('incoming documents', () => {
   it('[Q-11.3đ] [Q-11.2a] goes from registration through direction and assignment to a finished result on the timeline, and the printed register carries the number', async () => {

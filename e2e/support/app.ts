@@ -16,7 +16,7 @@ export async function chooseOption(page: Page, select: Locator, label: string): 
   await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`).click();
 }
 
-/** A logged-in API client for test setup lookups, using the session cookie as a browser would. */
+/** A logged-in API client for test setup, using the session cookie and CSRF token as a browser would. */
 export async function apiSession(baseUrl: string, username: string, password: string) {
   const res = await fetch(`${baseUrl}/api/auth/login`, {
     method: 'POST',
@@ -25,11 +25,16 @@ export async function apiSession(baseUrl: string, username: string, password: st
   });
   if (!res.ok) throw new Error(`Login as ${username} failed: ${res.status} ${await res.text()}`);
   const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  const send = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const headers: Record<string, string> = { cookie };
+    if (method !== 'GET') Object.assign(headers, { 'x-csrf-token': csrfToken, 'content-type': 'application/json' });
+    const r = await fetch(`${baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${await r.text()}`);
+    return (await r.json()) as T;
+  };
   return {
-    get: async <T>(path: string): Promise<T> => {
-      const r = await fetch(`${baseUrl}${path}`, { headers: { cookie } });
-      if (!r.ok) throw new Error(`GET ${path}: ${r.status} ${await r.text()}`);
-      return (await r.json()) as T;
-    },
+    get: <T>(path: string) => send<T>('GET', path),
+    post: <T>(path: string, body: unknown = {}) => send<T>('POST', path, body),
   };
 }

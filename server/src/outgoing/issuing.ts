@@ -7,11 +7,11 @@ import { recordAudit } from '../infra/audit/audit.js';
 import { legalDate, legalYear } from '../infra/time/legal-time.js';
 import { AppError, conflict, forbidden } from '../shared/errors.js';
 import { findAgency, findUnit } from '../agencies/index.js';
-import { listAgencyClerks, listAgencyUsersWithRole, listUnitHeads } from '../users/index.js';
+import { findUserBrief, listAgencyClerks, listAgencyUsersWithRole, listUnitHeads } from '../users/index.js';
 import { notify } from '../notifications/index.js';
 import { recordReply } from '../incoming/index.js';
 import { registerState, takeNextNumber } from '../registers/index.js';
-import { completeSigningSession, fillIssueFields, reserveIssueFields, startSigningSession, verifyWithTrustList, type PreparedSession } from '../signing/index.js';
+import { completeSigningSession, fillIssueFields, reserveIssueFields, startSigningSession, verifyWithTrustList, type PageBox, type PreparedSession } from '../signing/index.js';
 import { formatNumber, notationOf } from './document-types.js';
 import { loadForChange } from './drafts.js';
 import { deliver } from './delivery.js';
@@ -32,7 +32,14 @@ export interface SignatureAnswer {
   certificateChain?: string[];
 }
 
+/** What the person preparing a signature sends: the certificate and, if the page had no place found, a box (Q-8.2a). */
+export interface SignatureStart {
+  certificateId: string;
+  box?: PageBox;
+}
+
 const OBJECT_TYPE = 'outgoing_document';
+const SIGNER_FIELD = 'NguoiKy';
 
 function requireClerk(ctx: Ctx) {
   const actor = requireActor(ctx);
@@ -55,8 +62,9 @@ function fileName(row: DocumentRow, step: string) {
 /**
  * The checks before signing (NĐ 30 Art. 12): the approved version is the current one, its PDF is
  * readable, and page 1 has the places for the number and the date, now reserved as form fields.
+ * The signer's handwritten-signature image, if uploaded, goes between title and name (Q-8.2a).
  */
-export async function prepareSignerSignature(ctx: Ctx, id: string, certificateId: string, fontDir?: string): Promise<PreparedSession> {
+export async function prepareSignerSignature(ctx: Ctx, id: string, input: SignatureStart, fontDir?: string): Promise<PreparedSession> {
   const actor = requireActor(ctx);
   const row = await loadForChange(ctx, id);
   if (row.signer_id !== actor.userId) throw forbidden('Chỉ người ký được phân công ký văn bản này.');
@@ -67,11 +75,12 @@ export async function prepareSignerSignature(ctx: Ctx, id: string, certificateId
   const agency = await findAgency(ctx.db, row.agency_id);
   return startSigningSession(ctx, {
     purpose: 'personal',
-    certificateId,
+    certificateId: input.certificateId,
     pdf: reserved.pdf,
     objectType: OBJECT_TYPE,
     objectId: id,
-    options: { certify: true, reason: 'Ký ban hành văn bản', location: agency?.placeName || undefined, fieldName: 'NguoiKy' },
+    options: { certify: true, reason: 'Ký ban hành văn bản', location: agency?.placeName || undefined, fieldName: SIGNER_FIELD },
+    visible: { signerName: actor.fullName, positionTitle: row.signer_position, box: input.box },
   });
 }
 
@@ -153,19 +162,24 @@ export async function numberDocument(ctx: Ctx, id: string, fontDir?: string) {
   return { year: taken.year, number: taken.number, notation, numberAndNotation: text };
 }
 
-/** The organisation's signature over the numbered document, by the clerk holding the agency's device (Q-5.3b). */
-export async function prepareSeal(ctx: Ctx, id: string, certificateId: string): Promise<PreparedSession> {
+/**
+ * The organisation's signature over the numbered document, by the clerk holding the agency's
+ * device (Q-5.3b); the agency's seal image, if uploaded, over the left third of the signer's (Q-8.2a).
+ */
+export async function prepareSeal(ctx: Ctx, id: string, input: SignatureStart): Promise<PreparedSession> {
   requireClerk(ctx);
   const row = await loadForChange(ctx, id);
   if (row.state !== 'numbered') throw conflict('Văn bản cần được cấp số trước khi ký số của cơ quan.');
   const agency = await findAgency(ctx.db, row.agency_id);
+  const signer = await findUserBrief(ctx.db, row.signer_id);
   return startSigningSession(ctx, {
     purpose: 'organisation',
-    certificateId,
+    certificateId: input.certificateId,
     pdf: await readFile(ctx, row.numbered_file_id!),
     objectType: OBJECT_TYPE,
     objectId: id,
     options: { reason: 'Ký số của cơ quan, tổ chức', location: agency?.placeName || undefined, fieldName: 'CoQuan' },
+    visible: { signerName: signer?.fullName ?? '', positionTitle: row.signer_position, signerField: SIGNER_FIELD, box: input.box },
   });
 }
 

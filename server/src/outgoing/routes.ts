@@ -66,7 +66,7 @@ export const outgoingRoutes: FastifyPluginAsyncTypebox<{ services: Services }> =
   });
 
   app.post('/:id/sign/prepare', { schema: { tags, summary: 'Người ký: chuẩn bị ký số (kiểm tra trước khi ký, giữ chỗ số và ngày)', params: IdParams, body: StartSigning, response: { 200: SigningRequest, ...errors(400, 401, 403, 404, 409, 415) } } }, async (request) =>
-    withTx(request, (ctx) => prepareSignerSignature(ctx, request.params.id, request.body.certificateId, fontDir)),
+    withTx(request, (ctx) => prepareSignerSignature(ctx, request.params.id, request.body, fontDir)),
   );
   app.post('/:id/sign/complete', { schema: { tags, summary: 'Người ký: gửi chữ ký số do công cụ ký tạo', params: IdParams, body: CompleteSigning, response: { ...ok, 422: errors(422)[422] } } }, async (request) => {
     await withTx(request, (ctx) => completeSignerSignature(ctx, request.params.id, request.body));
@@ -79,7 +79,7 @@ export const outgoingRoutes: FastifyPluginAsyncTypebox<{ services: Services }> =
     withTx(request, (ctx) => numberDocument(ctx, request.params.id, fontDir)),
   );
   app.post('/:id/seal/prepare', { schema: { tags, summary: 'Văn thư: chuẩn bị ký số của cơ quan', params: IdParams, body: StartSigning, response: { 200: SigningRequest, ...errors(400, 401, 403, 404, 409) } } }, async (request) =>
-    withTx(request, (ctx) => prepareSeal(ctx, request.params.id, request.body.certificateId)),
+    withTx(request, (ctx) => prepareSeal(ctx, request.params.id, request.body)),
   );
   app.post('/:id/seal/complete', { schema: { tags, summary: 'Văn thư: gửi chữ ký số của cơ quan; văn bản được phát hành và gửi đi', params: IdParams, body: CompleteSigning, response: { ...ok, 422: errors(422)[422] } } }, async (request) => {
     await withTx(request, (ctx) => completeSeal(ctx, request.params.id, request.body));

@@ -7,6 +7,8 @@
  *                        where and how the visible signatures go (Q-8.2a–c)
  *   verifyPdf            kiểm tra chữ ký số: a verdict per signature and for the file
  *   trust list           chứng thư CA tin cậy, admin-managed (routes under /api/signing)
+ *   images/              ảnh chữ ký (per person) and ảnh con dấu (per agency), checked at upload
+ *                        and shown by the signing sessions of outgoing documents (Q-8.2a)
  * Key-device registers, the other back ends and UI come later and build on these.
  */
 export type { KeyAlgorithm, KeySigner } from './signer.js';
@@ -38,6 +40,7 @@ export type { Finding, Indication, SubIndication } from './verdict.js';
 export { verifyWithTrustList, type TrustAnchor } from './trust-list.js';
 export { currentHolder } from './devices/service.js';
 export { completeSigningSession, startSigningSession, type CompletedSession, type PreparedSession, type SigningPurpose } from './sessions.js';
+export type { PageBox, Placement, VisibleRequest } from './images/placing.js';
 
 import type { AppModule } from '../infra/module.js';
 import { signingMigrations } from './migrations.js';

@@ -114,4 +114,35 @@ export const signingMigrations: Migrations = {
       await sql`drop table signing_session`.execute(db);
     },
   },
+  '20261124T0064-signing-images': {
+    async up(db: Kysely<unknown>) {
+      // The images shown by visible signatures (Q-8.2a). Uploading again replaces the row; the
+      // stored file stays, as every stored file does, and the audit log names each one.
+      await sql`
+        create table signing_signature_image (
+          user_id uuid primary key,
+          agency_id uuid not null,
+          file_id uuid not null,
+          width integer not null,
+          height integer not null,
+          uploaded_by uuid not null,
+          uploaded_at timestamptz not null
+        )`.execute(db);
+      // One seal per agency: the seal is the agency's, whichever device makes its signature.
+      await sql`
+        create table signing_seal_image (
+          agency_id uuid primary key,
+          file_id uuid not null,
+          diameter_mm double precision not null check (diameter_mm between 20 and 60),
+          width integer not null,
+          height integer not null,
+          uploaded_by uuid not null,
+          uploaded_at timestamptz not null
+        )`.execute(db);
+    },
+    async down(db: Kysely<unknown>) {
+      await sql`drop table signing_seal_image`.execute(db);
+      await sql`drop table signing_signature_image`.execute(db);
+    },
+  },
 };

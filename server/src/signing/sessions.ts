@@ -11,6 +11,7 @@ import { assertTransaction, type Db } from '../infra/db/database.js';
 import { recordAudit } from '../infra/audit/audit.js';
 import { AppError, conflict, forbidden, notFound } from '../shared/errors.js';
 import { currentHolder } from './devices/service.js';
+import { placeImage, type PageBox, type Placement, type VisibleRequest } from './images/placing.js';
 import { completePdf, preparePdf, type SignOptions } from './pades/sign.js';
 import type { KeyAlgorithm } from './signer.js';
 import type { SigningTables } from './tables.js';
@@ -27,6 +28,8 @@ export interface SessionRequest {
   objectType: string;
   objectId: string;
   options: Omit<SignOptions, 'signingTime'>;
+  /** Show the signer's signature image or the agency's seal (Q-8.2a); invisible when left out. */
+  visible?: VisibleRequest;
 }
 
 export interface PreparedSession {
@@ -36,6 +39,10 @@ export interface PreparedSession {
   /** SHA-256 of toBeSigned, shown so the person can compare it with what the agent shows. */
   digest: string;
   certificate: { subject: string; serialNumber: string };
+  /** When `visible` was asked: whether the image is shown, and where; not_found and no_image sign invisibly. */
+  placement?: Placement;
+  /** Where the image goes. */
+  box?: PageBox;
 }
 
 /**
@@ -71,7 +78,8 @@ export async function startSigningSession(ctx: Ctx, input: SessionRequest): Prom
   const actor = requireActor(ctx);
   const cert = await usableCertificate(ctx, input.purpose, input.certificateId);
   const now = ctx.clock.now();
-  const prepared = await preparePdf(input.pdf, [cert.certificate], { ...input.options, signingTime: now });
+  const shown = input.visible ? await placeImage(ctx, input.purpose, input.pdf, input.visible) : undefined;
+  const prepared = await preparePdf(input.pdf, [cert.certificate], { ...input.options, appearance: shown?.appearance ?? input.options.appearance, signingTime: now });
   const row = await sessionsDb(ctx.db)
     .insertInto('signing_session')
     .values({
@@ -94,6 +102,7 @@ export async function startSigningSession(ctx: Ctx, input: SessionRequest): Prom
     request: { toBeSigned: prepared.toBeSigned.toString('base64'), algorithm: algorithmOf(cert.certificate) },
     digest: prepared.digest.toString('hex'),
     certificate: { subject: cert.subject, serialNumber: cert.serial_number },
+    ...(shown && { placement: shown.placement, ...(shown.box && { box: { page: shown.box.page, ...shown.box.rect } }) }),
   };
 }
 

@@ -78,4 +78,24 @@ export type SigningTables = {
     expires_at: Date;
     completed_at: Date | null;
   };
+  /** A person's handwritten signature (ảnh chữ ký), a checked transparent blue PNG; one per person (Q-8.2a). */
+  signing_signature_image: {
+    user_id: string;
+    agency_id: string;
+    file_id: string;
+    width: number;
+    height: number;
+    uploaded_by: string;
+    uploaded_at: Date;
+  };
+  /** The agency's seal (ảnh con dấu), a checked transparent red PNG, and its real diameter; one per agency (Q-8.2a). */
+  signing_seal_image: {
+    agency_id: string;
+    file_id: string;
+    diameter_mm: number;
+    width: number;
+    height: number;
+    uploaded_by: string;
+    uploaded_at: Date;
+  };
 };

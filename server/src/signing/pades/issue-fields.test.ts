@@ -121,6 +121,20 @@ describe('[Q-12.3a] reserving the places of the number and the date', () => {
     expect((error as SigningError).message).toBe('Trang 1 không có dòng "Số:" để ghi số văn bản.');
   });
 
+  it('a date line with wide blanks for the day and month, as Word and Writer lay it out, is still one line', async () => {
+    const doc = await PDFDocument.create();
+    doc.registerFontkit(fontkit);
+    const font = await doc.embedFont(await readFile(join(resolveFontDir(null), 'LiberationSerif-Regular.ttf')));
+    const page = doc.addPage([A4.width, A4.height]);
+    page.drawText('Số:', { x: 60, y: 780, size: 13, font });
+    page.drawText('/QĐ-SNV', { x: 110, y: 780, size: 13, font });
+    // Three runs with 40 pt between them: wider than the gap that separates columns.
+    for (const [text, x] of [['Thái Nguyên, ngày', 300], ['tháng', 445], ['năm 2026', 520]] as const) page.drawText(text, { x, y: 760, size: 13, font });
+    const { placeDate } = await reserveIssueFields(Buffer.from(await doc.save()));
+    expect(placeDate.x).toBeLessThanOrEqual(300);
+    expect(placeDate.x + placeDate.width).toBeGreaterThan(520);
+  });
+
   it('a page 1 without a place-and-date line: ISSUE_PLACES_MISSING, not the date quoted in "Căn cứ …"', async () => {
     const { pdf } = await makeDecisionPdf({ numberLine: NUMBER_LINE, dateLine: null });
     const error = (await reserveIssueFields(pdf).catch((e: unknown) => e)) as SigningError;

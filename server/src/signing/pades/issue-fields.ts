@@ -149,7 +149,7 @@ export async function fillIssueFields(pdf: Buffer, values: IssueValues, options:
 /** Where the two lines are on page 1, as field rectangles. */
 async function locateIssuePlaces(pdf: Buffer, measure: (text: string) => number): Promise<IssueFields> {
   const page = await readPagePieces(pdf, 1);
-  const lines = groupLines(page.pieces);
+  const lines = joinDateBlanks(groupLines(page.pieces));
   const numberLine = lines.find((line) => NUMBER_LABEL.test(normal(line.text)));
   // The body quotes dates too ("Căn cứ Nghị định … ngày 05 tháng 3 năm 2020"), often in the top
   // third as well; the heading's is the one beside the number (NĐ30 puts them on one row), else
@@ -176,6 +176,29 @@ async function locateIssuePlaces(pdf: Buffer, measure: (text: string) => number)
   if (sameRow(dateLine, numberLine) && placeDate.x > start) end = Math.min(end, placeDate.x - PADDING);
   const number = band(numberLine, start, Math.min(end, right));
   return { number: rounded(number), placeDate: rounded(placeDate) };
+}
+
+/**
+ * A drafter leaves the day and month blank with spaces ("ngày      tháng      năm 2026"), wide
+ * enough for the blanks to read as gaps between columns; the pieces are one line again.
+ */
+function joinDateBlanks(lines: TextLine[]): TextLine[] {
+  const joined: TextLine[] = [];
+  for (const line of lines) {
+    const previous = joined[joined.length - 1];
+    if (previous && sameRow(previous, line) && /(ngày|tháng)$/iu.test(normal(previous.text)) && /^(tháng|năm)/iu.test(normal(line.text))) {
+      joined[joined.length - 1] = {
+        text: `${previous.text} ${line.text}`,
+        x: previous.x,
+        y: previous.y,
+        width: line.x + line.width - previous.x,
+        size: Math.max(previous.size, line.size),
+        top: Math.max(previous.top, line.top),
+        bold: previous.bold && line.bold,
+      };
+    } else joined.push(line);
+  }
+  return joined;
 }
 
 function isDateLine(text: string): boolean {

@@ -26,20 +26,32 @@ export function rgbaPng(width: number, height: number, paint: (x: number, y: num
   return Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
 }
 
+export const BLUE_INK: Rgba = [20, 40, 200, 255];
+export const RED_INK: Rgba = [220, 20, 30, 255];
+
 /** A blue wavy stroke across a 240 × 100 transparent image, like a handwritten signature. */
 export function blueScribble(): Buffer {
-  return rgbaPng(240, 100, (x, y) => {
+  return scribble(1, BLUE_INK);
+}
+
+/** The same stroke `scale` times larger in any ink; `background` fills the rest (an opaque scan). */
+export function scribble(scale: number, ink: Rgba, background?: Rgba): Buffer {
+  return rgbaPng(240 * scale, 100 * scale, (px, py) => {
+    const [x, y] = [px / scale, py / scale];
     const curve = 50 + 35 * Math.sin(x / 17) * Math.cos(x / 53);
-    return Math.abs(y - curve) < 4 && x > 8 && x < 232 ? [20, 40, 200, 255] : undefined;
+    return Math.abs(y - curve) < 4 && x > 8 && x < 232 ? ink : background;
   });
 }
 
 /** A red double ring with a star-like centre on a 200 × 200 transparent image, like a seal. */
 export function redRing(): Buffer {
-  return rgbaPng(200, 200, (x, y) => {
-    const r = Math.hypot(x - 99.5, y - 99.5);
-    const ring = (r > 88 && r < 98) || (r > 70 && r < 74) || r < 12;
-    return ring ? [220, 20, 30, 255] : undefined;
+  return ring(1, RED_INK);
+}
+
+export function ring(scale: number, ink: Rgba): Buffer {
+  return rgbaPng(200 * scale, 200 * scale, (px, py) => {
+    const r = Math.hypot(px / scale - 99.5, py / scale - 99.5);
+    return (r > 88 && r < 98) || (r > 70 && r < 74) || r < 12 ? ink : undefined;
   });
 }
 

@@ -23,7 +23,8 @@ function nest(assignments: Assignment[]): Node[] {
   return roots;
 }
 
-export function AssignmentsTable({ assignments, directory }: { assignments: Assignment[]; directory: AgencyDirectory }) {
+/** `frozen`: a recalled copy, shown without the steps nobody may take on it any more. */
+export function AssignmentsTable({ assignments, directory, frozen }: { assignments: Assignment[]; directory: AgencyDirectory; frozen: boolean }) {
   const session = useCurrentSession();
   // Expanded unless folded by hand, so staff assignments added later show up at once.
   const [folded, setFolded] = useState<Set<string>>(new Set());
@@ -80,7 +81,7 @@ export function AssignmentsTable({ assignments, directory }: { assignments: Assi
     },
   ];
   // Readers with nothing to do here (the clerk, most colleagues) get no empty column.
-  if (assignments.some((a) => assignmentActions(session, a).length > 0)) {
+  if (!frozen && assignments.some((a) => assignmentActions(session, a).length > 0)) {
     columns.push({ title: 'Thao tác', key: 'actions', width: 220, render: (_: unknown, a) => <AssignmentActions assignment={a} /> });
   }
 

@@ -12,11 +12,12 @@ const isHead = (session: Session) => hasRole(session, 'agency_head', 'deputy_hea
 const isUnitHeadOf = (session: Session, unitId: string | null) => hasRole(session, 'unit_head') && !!unitId && session.unit?.id === unitId;
 
 export function documentActions(session: Session, doc: IncomingDocument, routing: Routing | undefined) {
-  const open = doc.status === 'registered' && !!routing;
+  // A recalled copy is frozen (Q-12.3c): its clerk confirms the recall, which also cancels the entry.
+  const open = doc.status === 'registered' && !!routing && !doc.recall;
   const state = routing?.state;
   return {
     present: open && hasRole(session, 'clerk') && (state === 'registered' || state === 'presented'),
-    cancel: doc.status === 'registered' && hasRole(session, 'clerk'),
+    cancel: doc.status === 'registered' && !doc.recall && hasRole(session, 'clerk'),
     direct: open && isHead(session) && state !== 'done',
     giveBack: open && isHead(session) && (state === 'presented' || state === 'directed'),
   };

@@ -9,7 +9,7 @@ import { ROUTING_STATE_COLORS, routingStateLabel } from './labels';
 const when = (name: string, at: string | null) => (at ? `${name}, ${formatDateTime(at)}` : '—');
 
 /** Where the document stands: presented to whom, directed how, and who works on it by when. */
-export function RoutingPanel({ routing, directory }: { routing: Routing; directory: AgencyDirectory }) {
+export function RoutingPanel({ routing, directory, frozen }: { routing: Routing; directory: AgencyDirectory; frozen: boolean }) {
   const [showRecalled, setShowRecalled] = useState(false);
   const recalled = routing.assignments.filter((a) => a.state === 'recalled').length;
   const shown = showRecalled ? routing.assignments : routing.assignments.filter((a) => a.state !== 'recalled');
@@ -29,7 +29,7 @@ export function RoutingPanel({ routing, directory }: { routing: Routing; directo
         ]}
       />
       {shown.length > 0 ? (
-        <AssignmentsTable assignments={shown} directory={directory} />
+        <AssignmentsTable assignments={shown} directory={directory} frozen={frozen} />
       ) : (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="Chưa có phân công xử lý" />
       )}

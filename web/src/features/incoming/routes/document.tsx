@@ -79,7 +79,7 @@ export default function IncomingDocumentRoute() {
         </Col>
       </Row>
       <Card title="Chỉ đạo, phân công xử lý">
-        {routing.error ? <Alert type="error" showIcon title={errorMessage(routing.error)} /> : routing.data ? <RoutingPanel routing={routing.data} directory={directory} /> : <Card loading variant="borderless" />}
+        {routing.error ? <Alert type="error" showIcon title={errorMessage(routing.error)} /> : routing.data ? <RoutingPanel routing={routing.data} directory={directory} frozen={!!d.recall} /> : <Card loading variant="borderless" />}
       </Card>
     </Space>
   );

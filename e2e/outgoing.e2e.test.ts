@@ -1,0 +1,221 @@
+/**
+ * An outgoing document from draft to the recipient's register and back (issue 5): every step in
+ * the browser as its person does it, the signing agent run as that person would run it on their
+ * own machine, with a test CA made here and registered through the API.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { makeOfficeFile } from '../server/src/infra/convert/testkit.js';
+import { createTestPki, P12_PASSWORD, type TestPki } from '../server/src/signing/testing/test-pki.js';
+import { apiSession, chooseOption } from './support/app.js';
+import { launchBrowser } from './support/browser.js';
+import { DEMO_PASSWORD, done, people, posted, shows, snap } from './support/people.js';
+import { REPO_ROOT, startServer, type TestServer } from './support/server.js';
+
+const run = promisify(execFile);
+const SUMMARY = 'Về việc ban hành Quy chế công tác văn thư năm 2026';
+const UBND = 'Ủy ban nhân dân tỉnh Thái Nguyên';
+
+let server: TestServer;
+let browser: Browser;
+let pki: TestPki;
+let dir: string;
+
+/** A decision as a drafter types it in Word: the number and date left blank, the signer at the end. */
+function decisionHtml(): string {
+  const blank = '&nbsp;'.repeat(6);
+  return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>Quyết định</title></head><body>
+<p>SỞ NỘI VỤ</p>
+<p>Số:${blank}/QĐ-SNV</p>
+<p>Thái Nguyên, ngày${blank}tháng${blank}năm 2026</p>
+<p><b>QUYẾT ĐỊNH</b></p><p>${SUMMARY}</p>
+<p>Điều 1. Ban hành kèm theo Quyết định này Quy chế công tác văn thư của Sở Nội vụ.</p>
+<p>Điều 2. Quyết định có hiệu lực kể từ ngày ký.</p>
+<p><b>GIÁM ĐỐC</b></p><p><br></p><p><b>Trần Văn Minh</b></p>
+</body></html>`;
+}
+
+/** The director's personal certificate and the agency's, on a token held by the clerk (Q-5). */
+async function registerCertificates() {
+  const admin = await apiSession(server.baseUrl, 'admin', DEMO_PASSWORD);
+  await admin.post('/api/signing/trust-anchors', { name: 'CA thử nghiệm', certificate: pki.root.toString('base64') });
+  for (const crl of pki.crls) await admin.post('/api/signing/crls', { crl: crl.toString('base64') });
+  const director = await apiSession(server.baseUrl, 'giamdoc.snv', DEMO_PASSWORD);
+  await director.post('/api/signing/certificates', { certificate: pki.ecdsa.certificate.toString('base64') });
+  const clerk = await apiSession(server.baseUrl, 'vanthu.snv', DEMO_PASSWORD);
+  const device = await clerk.post<{ id: string }>('/api/signing/devices', { kind: 'token', label: 'Token chữ ký số cơ quan', serialNumber: 'E2E-0001' });
+  await clerk.post('/api/signing/certificates', { certificate: pki.rsa.certificate.toString('base64'), deviceId: device.id });
+  const users = await clerk.get<{ id: string; username: string }[]>('/api/users');
+  const holderId = users.find((u) => u.username === 'vanthu.snv')!.id;
+  const { assignmentId } = await director.post<{ assignmentId: string }>(`/api/signing/devices/${device.id}/assign`, { holderId, decisionNumber: '01/QĐ-SNV', decisionDate: '2026-01-05' });
+  await clerk.post(`/api/signing/assignments/${assignmentId}/handover`);
+}
+
+beforeAll(async () => {
+  [server, pki, dir] = await Promise.all([startServer(), createTestPki({ crlDays: 400 }), mkdtemp(join(tmpdir(), 'vanthu-e2e-out-'))]);
+  browser = await launchBrowser();
+  await registerCertificates();
+  await writeFile(join(dir, 'director.p12'), pki.p12.ecdsa);
+  await writeFile(join(dir, 'agency.p12'), pki.p12.rsa);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  await pki?.cleanup();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+const asUser = people(() => browser, () => server.baseUrl);
+
+/** The state tag in the document's details (the header repeats it). */
+const stateOf = (page: Page) => page.getByTestId('outgoing-info').getByTestId('outgoing-state');
+
+/** Waits for what should appear; if the error alert shows instead, fails with its message. */
+async function failOnAlert(expected: Locator, alert: Locator) {
+  await expected.or(alert).first().waitFor();
+  if (await alert.isVisible()) throw new Error(`The dialog shows an error: ${await alert.textContent()}`);
+}
+
+/**
+ * The signing dialog as its user goes through it: prepare, download the request, run the agent
+ * CLI with their own PKCS#12 file (the command the dialog shows), paste its answer, complete.
+ */
+async function signInDialog(page: Page, p12: string, completePath: RegExp) {
+  const dialog = page.getByTestId('signing-dialog');
+  await dialog.getByLabel('Chứng thư số').waitFor();
+  await page.getByRole('button', { name: 'Chuẩn bị ký' }).click();
+  await failOnAlert(dialog.getByTestId('signing-digest'), dialog.getByTestId('signing-error'));
+  const digest = await dialog.getByTestId('signing-digest').textContent();
+  const download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Tải yêu cầu ký' }).click();
+  const request = join(dir, `request-${Date.now()}.json`);
+  await (await download).saveAs(request);
+  const response = `${request}.answer`;
+  const agent = await run(join(REPO_ROOT, 'node_modules', '.bin', 'tsx'), ['server/src/signing/agent/cli.ts', '--p12', join(dir, p12), '--request', request, '--output', response], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, VANTHU_P12_PASSWORD: P12_PASSWORD },
+  });
+  // The agent shows what it signs, so the person can compare it with the dialog before signing.
+  expect(agent.stderr + agent.stdout).toContain(digest!.trim());
+  await dialog.getByTestId('signing-answer').fill(await readFile(response, 'utf8'));
+  const completed = posted(page, completePath);
+  await page.getByRole('button', { name: 'Hoàn tất ký số' }).click();
+  const status = (await completed).status();
+  if (status !== 200) await failOnAlert(dialog.getByText('never'), dialog.getByTestId('signing-error'));
+  await dialog.waitFor({ state: 'hidden' });
+}
+
+describe('outgoing documents', () => {
+  it('[Q-12.2a] [Q-12.3a] [Q-12.3c] goes from a .docx draft through approval, signing and issue to the recipient’s register, and a recall freezes its copy', async () => {
+    // A member of staff drafts in Word and sends the draft for approval.
+    const drafter = await asUser('chuyenvien.snv');
+    await drafter.getByTestId('nav-outgoing').click();
+    await drafter.getByTestId('compose-outgoing').click();
+    const form = drafter.getByTestId('compose-form');
+    await form.waitFor();
+    const docx = await makeOfficeFile(dir, 'du-thao-quyet-dinh', decisionHtml(), 'docx');
+    await drafter.getByTestId('draft-file').locator('input[type=file]').setInputFiles(docx);
+    await chooseOption(drafter, form.getByLabel('Loại văn bản'), 'Quyết định');
+    await form.getByLabel('Trích yếu nội dung').fill(SUMMARY);
+    await chooseOption(drafter, form.getByLabel('Cơ quan nhận'), UBND);
+    await form.getByRole('button', { name: 'Lập từ các nơi nhận đã chọn' }).click();
+    await chooseOption(drafter, form.getByLabel('Người ký'), 'Trần Văn Minh — Giám đốc');
+    await snap(drafter, 'outgoing-compose');
+    const created = posted(drafter, /^\/api\/outgoing\/?$/);
+    await drafter.getByTestId('compose-submit').click();
+    expect((await created).status()).toBe(201);
+    // LibreOffice converts the upload in the background; the page shows it when done.
+    await shows(drafter.getByTestId('version-1').getByTestId('conversion-state'), 'Đã chuyển sang PDF');
+    const submitted = posted(drafter, /\/submit$/);
+    await drafter.getByRole('button', { name: 'Gửi duyệt' }).click();
+    expect((await submitted).status()).toBe(200);
+    await shows(stateOf(drafter), 'Chờ duyệt');
+    const documentUrl = drafter.url();
+    await done(drafter);
+
+    // The head of the drafting unit approves it.
+    const unitHead = await asUser('truongphong.snv');
+    await unitHead.getByTestId('nav-drafts-to-review').click();
+    await unitHead.getByTestId('outgoing-table-approve').getByText(SUMMARY).click();
+    const approved = posted(unitHead, /\/approve$/);
+    await unitHead.getByRole('button', { name: /Duyệt$/ }).click();
+    expect((await approved).status()).toBe(200);
+    await done(unitHead);
+
+    // The director signs with his own key, through the agent.
+    const director = await asUser('giamdoc.snv');
+    await director.getByTestId('nav-awaiting-signature').click();
+    await director.getByTestId('outgoing-table-sign').getByText(SUMMARY).click();
+    await director.getByRole('button', { name: /Ký số$/ }).click();
+    await signInDialog(director, 'director.p12', /\/sign\/complete$/);
+    await shows(stateOf(director), 'Đã ký');
+    await done(director);
+
+    // The clerk sees the number before confirming it, then applies the agency's signature.
+    const clerk = await asUser('vanthu.snv');
+    await clerk.goto(documentUrl);
+    await clerk.getByRole('button', { name: 'Cấp số' }).click();
+    const preview = clerk.getByTestId('preview-number');
+    await shows(preview, '/QĐ-SNV');
+    const number = (await preview.textContent())!.trim();
+    expect(number).toBe('01/QĐ-SNV');
+    const numbered = posted(clerk, /\/number$/);
+    await clerk.getByRole('button', { name: 'Xác nhận cấp số' }).click();
+    expect((await numbered).status()).toBe(200);
+    await shows(clerk.getByTestId('number-and-notation'), number);
+    await clerk.getByRole('button', { name: 'Ký số cơ quan' }).click();
+    await signInDialog(clerk, 'agency.p12', /\/seal\/complete$/);
+    await shows(stateOf(clerk), 'Đã phát hành');
+    await shows(clerk.getByTestId('recipients-table'), 'Đã đến nơi nhận');
+    await snap(clerk, 'outgoing-issued');
+
+    // UBND tỉnh's clerk finds it among delivered documents, signatures valid, and registers it.
+    const recipient = await asUser('vanthu.ubnd');
+    await recipient.getByTestId('nav-incoming-inbox').click();
+    const row = recipient.getByTestId('inbox-table').locator('tr', { hasText: SUMMARY });
+    await shows(row, number);
+    const registered = posted(recipient, /\/inbox\/[^/]+\/register$/);
+    await row.getByRole('button', { name: 'Đăng ký vào sổ' }).click();
+    expect((await registered).status()).toBe(201);
+    await shows(recipient.getByTestId('signature-check'), 'Chữ ký số hợp lệ');
+    const title = recipient.getByTestId('document-title');
+    await shows(title, 'Văn bản đến số');
+    const arrivalNumber = (await title.textContent())!.replace('Văn bản đến số', '').trim();
+    expect(Number(arrivalNumber)).toBeGreaterThan(0);
+
+    // Back at Sở Nội vụ, the status shows the recipient's số đến.
+    await clerk.reload();
+    const received = clerk.getByTestId('recipients-table').locator('tr', { hasText: UBND });
+    await shows(received, 'Đã vào sổ đến');
+    await shows(received, arrivalNumber);
+
+    // A recall reaches the recipient at once and freezes its copy until its clerk confirms.
+    await clerk.getByRole('button', { name: 'Thu hồi' }).click();
+    await clerk.getByRole('dialog').getByLabel('Lý do thu hồi').fill('Văn bản ban hành sai thẩm quyền, sẽ ban hành lại.');
+    const recalled = posted(clerk, /\/recall$/);
+    await clerk.getByRole('dialog').getByRole('button', { name: 'Thu hồi' }).click();
+    expect((await recalled).status()).toBe(200);
+    await shows(stateOf(clerk), 'Đã thu hồi');
+
+    await recipient.reload();
+    const notice = recipient.getByTestId('recall-notice');
+    await shows(notice, 'sai thẩm quyền');
+    // Frozen: nobody can present or route a recalled copy.
+    expect(await recipient.getByRole('button', { name: 'Trình lãnh đạo' }).count()).toBe(0);
+    const confirmed = posted(recipient, /\/confirm-recall$/);
+    await notice.getByRole('button', { name: 'Xác nhận thu hồi' }).click();
+    expect((await confirmed).status()).toBe(200);
+    await shows(notice, 'văn thư đã xác nhận');
+    await done(recipient);
+
+    await clerk.reload();
+    await shows(clerk.getByTestId('recipients-table').locator('tr', { hasText: UBND }), 'Nơi nhận đã xác nhận thu hồi');
+    await done(clerk);
+  });
+});
