@@ -11,6 +11,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { makeOfficeFile } from '../server/src/infra/convert/testkit.js';
+import { BLUE_INK, RED_INK, ring, scribble } from '../server/src/signing/testing/test-images.js';
 import { createTestPki, P12_PASSWORD, type TestPki } from '../server/src/signing/testing/test-pki.js';
 import { apiSession, chooseOption } from './support/app.js';
 import { launchBrowser } from './support/browser.js';
@@ -86,11 +87,12 @@ async function failOnAlert(expected: Locator, alert: Locator) {
  * The signing dialog as its user goes through it: prepare, download the request, run the agent
  * CLI with their own PKCS#12 file (the command the dialog shows), paste its answer, complete.
  */
-async function signInDialog(page: Page, p12: string, completePath: RegExp) {
+async function signInDialog(page: Page, p12: string, completePath: RegExp, placement: string) {
   const dialog = page.getByTestId('signing-dialog');
   await dialog.getByLabel('Chứng thư số').waitFor();
   await page.getByRole('button', { name: 'Chuẩn bị ký' }).click();
   await failOnAlert(dialog.getByTestId('signing-digest'), dialog.getByTestId('signing-error'));
+  await shows(dialog.getByTestId('placement-notice'), placement);
   const digest = await dialog.getByTestId('signing-digest').textContent();
   const download = page.waitForEvent('download');
   await dialog.getByRole('button', { name: 'Tải yêu cầu ký' }).click();
@@ -148,12 +150,29 @@ describe('outgoing documents', () => {
     expect((await approved).status()).toBe(200);
     await done(unitHead);
 
-    // The director signs with his own key, through the agent.
+    // The administrator uploads the agency's seal at its real size.
+    const admin = await asUser('admin');
+    await admin.getByTestId('nav-my-agency').click();
+    const seal = admin.getByTestId('seal-image');
+    await seal.locator('input[type=file]').setInputFiles({ name: 'con-dau.png', mimeType: 'image/png', buffer: ring(2, RED_INK) });
+    await seal.getByRole('img', { name: 'Ảnh đã tải lên' }).waitFor();
+    await done(admin);
+
+    // The director uploads his handwritten signature once: black ink is refused, blue accepted.
     const director = await asUser('giamdoc.snv');
+    await director.getByTestId('nav-my-signature').click();
+    const image = director.getByTestId('signature-image');
+    await image.locator('input[type=file]').setInputFiles({ name: 'chu-ky.png', mimeType: 'image/png', buffer: scribble(2, [0, 0, 0, 255]) });
+    await shows(director.getByTestId('signature-image-error'), 'xanh');
+    await image.locator('input[type=file]').setInputFiles({ name: 'chu-ky.png', mimeType: 'image/png', buffer: scribble(2, BLUE_INK) });
+    await image.getByRole('img', { name: 'Ảnh đã tải lên' }).waitFor();
+    await snap(director, 'my-signature');
+
+    // He signs with his own key, through the agent; the dialog says where his signature goes.
     await director.getByTestId('nav-awaiting-signature').click();
     await director.getByTestId('outgoing-table-sign').getByText(SUMMARY).click();
     await director.getByRole('button', { name: /Ký số$/ }).click();
-    await signInDialog(director, 'director.p12', /\/sign\/complete$/);
+    await signInDialog(director, 'director.p12', /\/sign\/complete$/, 'giữa chức vụ và họ tên người ký');
     await shows(stateOf(director), 'Đã ký');
     await done(director);
 
@@ -170,7 +189,7 @@ describe('outgoing documents', () => {
     expect((await numbered).status()).toBe(200);
     await shows(clerk.getByTestId('number-and-notation'), number);
     await clerk.getByRole('button', { name: 'Ký số cơ quan' }).click();
-    await signInDialog(clerk, 'agency.p12', /\/seal\/complete$/);
+    await signInDialog(clerk, 'agency.p12', /\/seal\/complete$/, 'đè lên khoảng 1/3 bên trái');
     await shows(stateOf(clerk), 'Đã phát hành');
     await shows(clerk.getByTestId('recipients-table'), 'Đã đến nơi nhận');
     await snap(clerk, 'outgoing-issued');

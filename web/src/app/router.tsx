@@ -36,6 +36,7 @@ export const router = createBrowserRouter([
       { index: true, lazy: page(() => import('@/features/dashboard/routes/dashboard')) },
       { path: paths.agency.path, lazy: page(() => import('@/features/agencies/routes/agency')) },
       { path: paths.changePassword.path, lazy: page(() => import('@/features/auth/routes/change-password')) },
+      { path: paths.mySignature.path, lazy: page(() => import('@/features/signing/routes/my-signature')) },
       { path: paths.incoming.list.path, lazy: page(() => import('@/features/incoming/routes/incoming-list')) },
       {
         element: <RequireRoles roles={['clerk']} />,

@@ -12,6 +12,7 @@ export const paths = {
   home: fixed('/'),
   agency: { path: '/co-quan/:id', getHref: (id: string) => `/co-quan/${encodeURIComponent(id)}` },
   changePassword: fixed('/doi-mat-khau'),
+  mySignature: fixed('/chu-ky-so'),
   audit: fixed('/nhat-ky'),
   incoming: {
     list: fixed('/van-ban-den'),

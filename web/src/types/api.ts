@@ -67,6 +67,9 @@ export interface SigningRequest {
   request: { toBeSigned: string; algorithm: string };
   digest: string;
   certificate: { subject: string; serialNumber: string };
+  /** Where the signature or seal image goes: as the rules say, in a box given, nowhere found, or no image uploaded. */
+  placement?: 'found' | 'given' | 'not_found' | 'no_image';
+  box?: { page: number; x: number; y: number; width: number; height: number };
 }
 
 /** The signing agent's answer, sent back to complete the signature. */

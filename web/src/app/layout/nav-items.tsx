@@ -14,6 +14,7 @@ import {
   HomeOutlined,
   InboxOutlined,
   KeyOutlined,
+  SignatureOutlined,
   ProfileOutlined,
   SafetyCertificateOutlined,
   SendOutlined,
@@ -123,6 +124,7 @@ export function buildNavItems(session: Session): MenuItem[] {
   items.push(
     { type: 'divider', key: 'personal-divider' },
     item(paths.agency.getHref(session.agency.id), 'Cơ quan của tôi', <BankOutlined />, 'my-agency'),
+    item(paths.mySignature.path, 'Chữ ký số của tôi', <SignatureOutlined />, 'my-signature'),
     item(paths.changePassword.path, 'Đổi mật khẩu', <KeyOutlined />, 'change-password'),
   );
   return items;

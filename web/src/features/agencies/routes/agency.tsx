@@ -15,6 +15,7 @@ import { AgencyInfo } from '../components/agency-info';
 import { PeopleTable } from '../components/people-table';
 import { UnitFormModal } from '../components/unit-form-modal';
 import { UnitsTable } from '../components/units-table';
+import { SealCard } from '@/features/signing/components/seal-card';
 
 /** One agency: its details, units and people. Editable by the system administrator only. */
 export default function AgencyRoute() {
@@ -75,6 +76,7 @@ export default function AgencyRoute() {
       <Card title={`Cán bộ, công chức${people.data ? ` (${people.data.length})` : ''}`}>
         {people.error ? <Alert type="error" showIcon title={errorMessage(people.error)} /> : <PeopleTable people={people.data} units={detail.units} loading={people.isPending} />}
       </Card>
+      {isAdmin && <SealCard agencyId={detail.id} isOwnAgency={detail.id === session.agency.id} />}
       {editingAgency && <AgencyFormModal agency={detail} onDone={() => setEditingAgency(false)} />}
       {editingUnit !== undefined && <UnitFormModal agencyId={detail.id} unit={editingUnit ?? undefined} onDone={() => setEditingUnit(undefined)} />}
     </Space>

@@ -4,6 +4,7 @@ import { errorMessage } from '@/lib/api';
 import { useCurrentSession } from '@/lib/auth';
 import { useCertificates, useCompleteSigning, usePrepareSigning, type SigningKind } from '../api/signing';
 import { CertificateSelect } from './certificate-select';
+import { PlacementNotice } from './placement-notice';
 import { SigningRequestStep } from './signing-request-step';
 import { parseSigningAnswer } from './signing-answer';
 
@@ -76,7 +77,10 @@ export function SigningDialog({ documentId, kind, title, onClose }: Props) {
         {error ? <Alert type="error" showIcon title={errorMessage(error)} data-testid="signing-error" /> : null}
         {answerError && <Alert type="error" showIcon title={answerError} />}
         {prepared ? (
-          <SigningRequestStep documentId={documentId} prepared={prepared} answer={answer} onAnswer={setAnswer} />
+          <>
+            <PlacementNotice prepared={prepared} kind={kind} />
+            <SigningRequestStep documentId={documentId} prepared={prepared} answer={answer} onAnswer={setAnswer} />
+          </>
         ) : (
           <>
             <CertificateSelect certificates={usable} loading={certificates.isPending} value={certificateId} onChange={setChosen} />
