@@ -192,6 +192,11 @@ describe('outgoing documents', () => {
     await signInDialog(clerk, 'agency.p12', /\/seal\/complete$/, 'đè lên khoảng 1/3 bên trái');
     await shows(stateOf(clerk), 'Đã phát hành');
     await shows(clerk.getByTestId('recipients-table'), 'Đã đến nơi nhận');
+    // The document page checks both signatures: the director's, then the agency's over the number.
+    const panel = clerk.getByTestId('verification-panel');
+    await shows(panel.getByTestId('signature-1').getByTestId('signature-indication'), 'Hợp lệ');
+    await shows(panel.getByTestId('signature-1'), 'điền số, ngày ban hành vào ô dành sẵn');
+    await shows(panel.getByTestId('signature-2').getByTestId('signature-indication'), 'Hợp lệ');
     await snap(clerk, 'outgoing-issued');
 
     // UBND tỉnh's clerk finds it among delivered documents, signatures valid, and registers it.
@@ -203,6 +208,7 @@ describe('outgoing documents', () => {
     await row.getByRole('button', { name: 'Đăng ký vào sổ' }).click();
     expect((await registered).status()).toBe(201);
     await shows(recipient.getByTestId('signature-check'), 'Chữ ký số hợp lệ');
+    await shows(recipient.getByTestId('verification-panel').getByTestId('signature-2'), 'Hợp lệ');
     const title = recipient.getByTestId('document-title');
     await shows(title, 'Văn bản đến số');
     const arrivalNumber = (await title.textContent())!.replace('Văn bản đến số', '').trim();

@@ -1,11 +1,23 @@
 /**
  * Văn bản đi (outgoing documents): drafts with every version, approval, the signer's signature,
  * numbering in the yearly series, the organisation's signature, delivery to the recipients'
- * inboxes with their status flowing back, and recall (Q-10, Q-12).
+ * inboxes with their status flowing back, and recall (Q-10, Q-12); the printed Sổ đăng ký văn bản
+ * đi, Sổ gửi văn bản đi bưu điện and the report of outgoing documents (print/).
  */
 import type { AppModule } from '../infra/module.js';
 import { outgoingMigrations } from './migrations.js';
 import { outgoingRoutes } from './routes.js';
 import { deliveryStatusSubscription } from './delivery.js';
+import { outgoingPrintRoutes } from './print/print-routes.js';
 
-export const outgoingModule: AppModule = { name: 'outgoing', prefix: 'outgoing', migrations: outgoingMigrations, routes: outgoingRoutes, subscriptions: [deliveryStatusSubscription] };
+export const outgoingModule: AppModule = {
+  name: 'outgoing',
+  prefix: 'outgoing',
+  migrations: outgoingMigrations,
+  // The printed registers and report (print/) sit beside the document routes.
+  routes: async (app, options) => {
+    await app.register(outgoingRoutes, options);
+    await app.register(outgoingPrintRoutes, options);
+  },
+  subscriptions: [deliveryStatusSubscription],
+};

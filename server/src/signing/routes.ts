@@ -4,6 +4,7 @@ import type { Services } from '../infra/module.js';
 import { withTx } from '../infra/http/request-context.js';
 import { errors, IdParams, Ok } from '../infra/http/schemas.js';
 import { deviceRoutes } from './devices/routes.js';
+import { verifyRoutes } from './verify-routes.js';
 import { imageRoutes } from './images/routes.js';
 import { addTrustAnchor, disableTrustAnchor, importCrl, listTrustAnchors } from './trust-list.js';
 
@@ -12,6 +13,7 @@ const Anchor = Type.Object({ id: Type.String(), name: Type.String(), subject: Ty
 
 export const signingRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, options) => {
   await app.register(deviceRoutes, options);
+  await app.register(verifyRoutes, options);
   await app.register(imageRoutes, options);
   app.get('/trust-anchors', { schema: { tags, summary: 'Danh sách chứng thư tin cậy (CA)', response: { 200: Type.Array(Anchor), ...errors(401) } } }, async (request) =>
     listTrustAnchors(request.ctx),

@@ -1,21 +1,16 @@
 /** The handling report as a file to print or keep; the audit entry is returned for the caller to record. */
 import type { Ctx } from '../../infra/context.js';
-import { XLSX_CONTENT_TYPE } from './form-xlsx.js';
-import type { PrintOptions, RegisterFile, RegisterFormat } from './register-print.js';
+import { CONTENT_TYPES, type PrintFormat, type PrintOptions, type PrintedFile } from '../../infra/print/printed-file.js';
+import { buildReportFile } from '../../infra/print/report-book.js';
 import { handlingReport, type HandlingReportQuery } from './handling-report-service.js';
-import { buildHandlingReportPdf } from './handling-report-pdf.js';
-import { buildHandlingReportXlsx } from './handling-report-xlsx.js';
+import { handlingReportFile } from './handling-report-rows.js';
 
-export async function printHandlingReport(ctx: Ctx, format: RegisterFormat, query: HandlingReportQuery, options: PrintOptions = {}): Promise<RegisterFile> {
+export async function printHandlingReport(ctx: Ctx, format: PrintFormat, query: HandlingReportQuery, options: PrintOptions = {}): Promise<PrintedFile> {
   const report = await handlingReport(ctx, query);
-  const body =
-    format === 'pdf'
-      ? await buildHandlingReportPdf(report, { fontDir: options.fontDir })
-      : await buildHandlingReportXlsx(report, { fontName: options.xlsxFontName, createdAt: ctx.clock.now() });
   return {
-    body,
+    body: await buildReportFile(format, handlingReportFile(report), options, ctx.clock.now()),
     filename: `bao-cao-giai-quyet-van-ban-den-${query.fromDate}-${query.toDate}.${format}`,
-    contentType: format === 'pdf' ? 'application/pdf' : XLSX_CONTENT_TYPE,
+    contentType: CONTENT_TYPES[format],
     audit: {
       action: 'incoming.handling_report_printed',
       objectType: 'incoming_handling_report',

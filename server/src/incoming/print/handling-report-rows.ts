@@ -2,7 +2,9 @@
  * The printed handling report: its title lines, its two tables (by unit, by person) and the text
  * of every cell, shared by the PDF and the spreadsheet.
  */
-import { printedDate } from './register-rows.js';
+import { agencyHeading } from '../../infra/print/form-pdf.js';
+import { printedDate } from '../../infra/print/register-cover.js';
+import { countColumns, type Report } from '../../infra/print/report-book.js';
 import type { HandlingCounts } from './handling-report.js';
 import type { HandlingReport } from './handling-report-service.js';
 
@@ -35,4 +37,21 @@ export function unitRows(r: HandlingReport): Cell[][] {
 /** Rows of the person table, the total last. */
 export function personRows(r: HandlingReport): Cell[][] {
   return [...r.people.map((p, i) => [i + 1, p.fullName, p.unitName, ...numbers(p)]), ['', TOTAL, '', ...numbers(r.peopleTotal)]];
+}
+
+export const REPORT_SHEETS = ['Theo đơn vị', 'Theo cá nhân'] as const;
+
+/** The report as a file: the two tables, totals last, and what is counted. */
+export function handlingReportFile(r: HandlingReport): Report {
+  return {
+    name: `Báo cáo tình hình giải quyết văn bản đến từ ${r.fromDate} đến ${r.toDate}`,
+    heading: agencyHeading({ name: r.agencyName, parentName: r.parentAgencyName }),
+    title: REPORT_TITLE,
+    lines: reportLines(r),
+    sections: [
+      { title: SECTION_TITLES[0], sheetName: REPORT_SHEETS[0], columns: countColumns(UNIT_HEADERS, [['*', 36]]), rows: unitRows(r), total: true },
+      { title: SECTION_TITLES[1], sheetName: REPORT_SHEETS[1], columns: countColumns(PERSON_HEADERS, [[150, 28], ['*', 30]]), rows: personRows(r), total: true },
+    ],
+    note: REPORT_NOTE,
+  };
 }

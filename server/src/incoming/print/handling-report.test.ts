@@ -3,10 +3,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEngines } from '../../../test/harness/engines.js';
 import { call, login, startTestApp, type TestApp } from '../../../test/harness/app.js';
 import { buildHistory, type History } from './forms-scenario.js';
-import { pageLines } from './forms-testkit.js';
 import { PERSON_HEADERS, REPORT_TITLE, SECTION_TITLES, UNIT_HEADERS } from './handling-report-rows.js';
 import { REPORT_HEADER_ROW, REPORT_SHEETS } from './handling-report-xlsx.js';
-import { pdfInfo } from './testkit.js';
+import { pageLines, pdfInfo } from '../../infra/print/testing.js';
 
 const VTLT = 'Phòng Văn thư - Lưu trữ';
 const TCBC = 'Phòng Tổ chức, biên chế';

@@ -5,7 +5,7 @@
  */
 import { legalDate, type LegalDate } from '../../infra/time/legal-time.js';
 import type { WorkingCalendar } from '../../infra/time/working-days.js';
-import { printedDate } from './register-rows.js';
+import { printedDate } from '../../infra/print/register-cover.js';
 
 /** What a status needs of an assignment. */
 export interface HandlingFacts {

@@ -6,7 +6,8 @@ import { call, login, startTestApp, type Session, type TestApp } from '../../../
 import { loadRegisterDocuments, printIncomingRegister } from './register-print.js';
 import { REGISTER_COLUMNS } from './register-rows.js';
 import { HEADER_ROW, SHEET_NAME } from './register-xlsx.js';
-import { layoutPages, pageWords, pdfInfo, squash, tablePages } from './testkit.js';
+import { layoutPages, pageWords, pdfInfo, squash } from '../../infra/print/testing.js';
+import { tablePages } from './testkit.js';
 
 const LONG_SUBJECT =
   'V/v đề nghị báo cáo kết quả thực hiện công tác văn thư, lưu trữ năm 2025 và phương hướng, nhiệm vụ năm 2026; ' +

@@ -1,11 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type, type Static } from 'typebox';
 import type { Services } from '../../infra/module.js';
 import { errors, IdParams } from '../../infra/http/schemas.js';
-import { withTx } from '../../infra/http/request-context.js';
-import { recordAudit } from '../../infra/audit/audit.js';
-import { printIncomingRegister, type PrintOptions, type RegisterFile, type RegisterFormat } from './register-print.js';
+import type { PrintFormat, PrintOptions } from '../../infra/print/printed-file.js';
+import { sendPrinted } from '../../infra/print/send-printed.js';
+import { printIncomingRegister } from './register-print.js';
 import { HandlingReport, HandlingReportQuery, PrintTrackingQuery } from './forms-schemas.js';
 import { printSlip } from './slip-print.js';
 import { printTrackingBook } from './tracking-print.js';
@@ -26,14 +25,6 @@ export type PrintRegisterQuery = Static<typeof PrintRegisterQuery>;
 
 export type IncomingPrintOptions = { services: Services } & PrintOptions;
 
-function send(reply: FastifyReply, file: RegisterFile) {
-  return reply
-    .header('content-type', file.contentType)
-    .header('content-disposition', `attachment; filename="${file.filename}"`)
-    .header('cache-control', 'no-store')
-    .send(file.body);
-}
-
 /**
  * GET /register.pdf and /register.xlsx: the Sổ đăng ký văn bản đến of the actor's agency in the
  * NĐ 30 Phụ lục IV template (Q-11.2a). Each print is recorded in the audit log.
@@ -42,40 +33,31 @@ function send(reply: FastifyReply, file: RegisterFile) {
  */
 export const incomingPrintRoutes: FastifyPluginAsyncTypebox<IncomingPrintOptions> = async (app, options) => {
   const printOptions: PrintOptions = { fontDir: options.fontDir, xlsxFontName: options.xlsxFontName, maxEntries: options.maxEntries };
-  const route = (format: RegisterFormat, summary: string) =>
+  const route = (format: PrintFormat, summary: string) =>
     app.get(
       `/register.${format}`,
       { schema: { tags, summary, querystring: PrintRegisterQuery, response: errors(400, 401, 403) } },
-      async (request, reply) => {
-        const file = await printIncomingRegister(request.ctx, format, request.query, printOptions);
-        await withTx(request, (ctx) => recordAudit(ctx, file.audit));
-        return send(reply, file);
-      },
+      async (request, reply) => sendPrinted(request, reply, await printIncomingRegister(request.ctx, format, request.query, printOptions)),
     );
   route('pdf', 'In sổ đăng ký văn bản đến (PDF, mẫu Phụ lục IV NĐ 30/2020) để ký và đóng quyển');
   route('xlsx', 'Xuất sổ đăng ký văn bản đến ra bảng tính (XLSX), cùng các cột của mẫu');
 
   // Each print is built first, then recorded in the audit log in a short transaction of its own.
-  const printed = async (request: FastifyRequest, reply: FastifyReply, file: RegisterFile) => {
-    await withTx(request, (ctx) => recordAudit(ctx, file.audit));
-    return send(reply, file);
-  };
-
   app.get(
     '/:id/slip.pdf',
     { schema: { tags, summary: 'In phiếu giải quyết văn bản đến (mẫu VII Phụ lục IV NĐ 30/2020)', params: IdParams, response: errors(400, 401, 404) } },
-    async (request, reply) => printed(request, reply, await printSlip(request.ctx, request.params.id, printOptions)),
+    async (request, reply) => sendPrinted(request, reply, await printSlip(request.ctx, request.params.id, printOptions)),
   );
   for (const format of ['pdf', 'xlsx'] as const) {
     app.get(
       `/tracking.${format}`,
       { schema: { tags, summary: `Sổ theo dõi giải quyết văn bản đến (mẫu VIII Phụ lục IV NĐ 30/2020), ${format.toUpperCase()}`, querystring: PrintTrackingQuery, response: errors(400, 401, 403) } },
-      async (request, reply) => printed(request, reply, await printTrackingBook(request.ctx, format, request.query, printOptions)),
+      async (request, reply) => sendPrinted(request, reply, await printTrackingBook(request.ctx, format, request.query, printOptions)),
     );
     app.get(
       `/reports/handling.${format}`,
       { schema: { tags, summary: `Báo cáo tình hình giải quyết văn bản đến, ${format.toUpperCase()}`, querystring: HandlingReportQuery, response: errors(400, 401, 403) } },
-      async (request, reply) => printed(request, reply, await printHandlingReport(request.ctx, format, request.query, printOptions)),
+      async (request, reply) => sendPrinted(request, reply, await printHandlingReport(request.ctx, format, request.query, printOptions)),
     );
   }
   app.get(

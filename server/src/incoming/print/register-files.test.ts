@@ -4,10 +4,12 @@ import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FONT_FILES, fontPaths, resolveFontDir } from './fonts.js';
-import { printedNumber, REGISTER_COLUMNS, registerCover, registerRows, type RegisterRow } from './register-rows.js';
+import { printedNumber } from '../../infra/print/register-cover.js';
+import { REGISTER_COLUMNS, registerCover, registerRows, type RegisterRow } from './register-rows.js';
 import { buildRegisterPdf } from './register-pdf.js';
 import { buildRegisterXlsx, HEADER_ROW, SHEET_NAME } from './register-xlsx.js';
-import { columnEdges, layoutPages, pageWords, pdfInfo, sampleDoc, squash, tablePages } from './testkit.js';
+import { layoutPages, pageWords, pdfInfo, squash } from '../../infra/print/testing.js';
+import { columnEdges, sampleDoc, tablePages } from './testkit.js';
 
 const LONG_SUBJECT =
   'Về việc triển khai thực hiện Đề án chuyển đổi số trong công tác văn thư, lưu trữ; số hóa tài liệu lưu trữ lịch sử, ' +

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BLANK, coverLines, printedDate, printedNumber, printedSymbol, printedTypeAndSubject, REGISTER_COLUMNS, registerCover, registerRows, toRegisterRow } from './register-rows.js';
+import { BLANK, coverLines, printedDate, printedNumber, printedTypeAndSubject } from '../../infra/print/register-cover.js';
+import { printedSymbol, REGISTER_COLUMNS, registerCover, registerRows, toRegisterRow } from './register-rows.js';
 import { sampleDoc } from './testkit.js';
 
 

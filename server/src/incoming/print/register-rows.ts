@@ -2,6 +2,8 @@
  * The printed Sổ đăng ký văn bản đến (NĐ 30/2020 Phụ lục IV, mẫu VI): which entries, in what order,
  * and the text of each cell. Pure, so the PDF and the spreadsheet print exactly the same thing.
  */
+import type { Book } from '../../infra/print/register-book.js';
+import { coverLines, printedDate, printedTypeAndSubject, registerCover as coverOf, type PrintRange, type RegisterCover } from '../../infra/print/register-cover.js';
 import type { IncomingDocument } from '../schemas.js';
 
 export interface RegisterRow {
@@ -39,29 +41,14 @@ export const REGISTER_COLUMNS: readonly RegisterColumn[] = [
 ];
 
 export const REGISTER_TITLE = 'SỔ ĐĂNG KÝ VĂN BẢN ĐẾN';
+export const SHEET_NAME = 'Sổ đăng ký văn bản đến';
 
-/** 'YYYY-MM-DD' → 'dd/mm/yyyy'; empty when unknown. */
-export function printedDate(date: string | null | undefined): string {
-  if (!date) return '';
-  const [y, m, d] = date.slice(0, 10).split('-');
-  return `${d}/${m}/${y}`;
-}
-
-/** Numbers below 10 take a leading 0, as NĐ 30 Phụ lục I writes document numbers. */
-export function printedNumber(n: number): string {
-  return String(n).padStart(2, '0');
-}
+/** Dates, numbers and symbols stand centred in their narrow columns. */
+const CENTRED_COLUMNS = new Set([0, 1, 3, 4, 7]);
 
 /** '125' + 'QĐ-UBND' → '125/QĐ-UBND'; whichever part is known when the other is missing. */
 export function printedSymbol(codeNumber: string | null, codeNotation: string | null): string {
   return [codeNumber, codeNotation].filter((p) => p && p.trim()).join('/');
-}
-
-/** Clerks sometimes type the type name into the subject too; it is then not printed twice. */
-export function printedTypeAndSubject(typeName: string, subject: string): string {
-  const fold = (s: string) => s.normalize('NFC').toLocaleLowerCase('vi');
-  if (fold(subject).startsWith(fold(typeName))) return subject;
-  return `${typeName}: ${subject}`;
 }
 
 export function toRegisterRow(doc: IncomingDocument): RegisterRow {
@@ -84,12 +71,7 @@ export function toRegisterRow(doc: IncomingDocument): RegisterRow {
 }
 
 /** Bounds of a print run: numbers inclusive, dates as 'YYYY-MM-DD' inclusive. */
-export interface RegisterRange {
-  fromNumber?: number;
-  toNumber?: number;
-  fromDate?: string;
-  toDate?: string;
-}
+export type RegisterRange = PrintRange;
 
 /** The entries within the range, in số đến order. */
 export function registerRows(docs: readonly IncomingDocument[], range: RegisterRange = {}): RegisterRow[] {
@@ -105,22 +87,7 @@ export function registerRows(docs: readonly IncomingDocument[], range: RegisterR
     .map(toRegisterRow);
 }
 
-export interface RegisterCover {
-  /** Tên cơ quan chủ quản trực tiếp; none for a top-level agency. */
-  parentAgencyName: string | null;
-  agencyName: string;
-  year: number;
-  fromDate: string | null;
-  toDate: string | null;
-  fromNumber: string | null;
-  toNumber: string | null;
-  volume: string | null;
-}
-
-/**
- * The cover states what the volume actually holds: its first and last entries. With no entries it
- * falls back to the range asked for, and what is still unknown is left for the clerk to write in.
- */
+/** The cover states the first and last entries the volume holds (see infra/print/register-cover.ts). */
 export function registerCover(
   agency: { name: string; parentName: string | null },
   year: number,
@@ -128,32 +95,18 @@ export function registerCover(
   range: RegisterRange = {},
   volume?: number,
 ): RegisterCover {
-  const first = rows[0];
-  const last = rows[rows.length - 1];
-  const upper = (s: string) => s.toLocaleUpperCase('vi');
-  const num = (n: number | undefined) => (n === undefined ? null : printedNumber(n));
-  return {
-    parentAgencyName: agency.parentName ? upper(agency.parentName) : null,
-    agencyName: upper(agency.name),
-    year,
-    fromDate: first ? first.arrivalDate : printedDate(range.fromDate) || null,
-    toDate: last ? last.arrivalDate : printedDate(range.toDate) || null,
-    fromNumber: first ? printedNumber(first.arrivalNumber) : num(range.fromNumber),
-    toNumber: last ? printedNumber(last.arrivalNumber) : num(range.toNumber),
-    volume: volume === undefined ? null : printedNumber(volume),
-  };
+  const end = (row: RegisterRow | undefined) => row && { date: row.arrivalDate, number: row.arrivalNumber };
+  return coverOf(agency, year, { first: end(rows[0]), last: end(rows[rows.length - 1]) }, range, volume);
 }
 
-/** A blank for handwriting where a cover value is unknown. */
-export const BLANK = '……………';
-
-/** The cover lines under the title, shared by the PDF and the spreadsheet. */
-export function coverLines(cover: RegisterCover): { year: string; dates: string; numbers: string; volume: string } {
-  const v = (s: string | null) => s ?? BLANK;
+/** The register as a book to print: the cover of the template, then one row per entry. */
+export function registerBook(cover: RegisterCover, rows: readonly RegisterRow[]): Book {
+  const lines = coverLines(cover);
   return {
-    year: `Năm: ${cover.year}`,
-    dates: `Từ ngày ${v(cover.fromDate)} đến ngày ${v(cover.toDate)}`,
-    numbers: `Từ số ${v(cover.fromNumber)} đến số ${v(cover.toNumber)}`,
-    volume: `Quyển số: ${v(cover.volume)}`,
+    name: `Sổ đăng ký văn bản đến năm ${cover.year}`,
+    cover: { heading: cover, title: REGISTER_TITLE, year: lines.year, details: [lines.dates, lines.numbers, lines.volume] },
+    sheet: { name: SHEET_NAME, details: [`${lines.dates}; ${lines.numbers}`, lines.volume], agencyColumns: 3 },
+    columns: REGISTER_COLUMNS.map((c, i) => ({ header: c.header, centred: CENTRED_COLUMNS.has(i), padded: i === 1 })),
+    rows: rows.map((row) => REGISTER_COLUMNS.map((c) => c.value(row))),
   };
 }

@@ -8,9 +8,9 @@ import type { Db } from '../../infra/db/database.js';
 import { legalDate } from '../../infra/time/legal-time.js';
 import { notFound } from '../../shared/errors.js';
 import { findIncoming, incomingDb } from '../repository.js';
-import { agencyHeading, type AgencyHeading } from './form-pdf.js';
+import { agencyHeading, type AgencyHeading } from '../../infra/print/form-pdf.js';
 import { agencyNames, loadNames, personName, targetName, type Names } from './form-names.js';
-import { printedDate, printedNumber } from './register-rows.js';
+import { printedDate, printedNumber } from '../../infra/print/register-cover.js';
 import { documentLine } from './tracking-rows.js';
 
 export interface SlipTarget {

@@ -3,7 +3,7 @@
  * title, the document it goes with, then the three sections. What the system does not hold yet is
  * left as dotted lines, so the same slip also serves the paper round.
  */
-import { agencyBlock, renderFormPdf } from './form-pdf.js';
+import { agencyBlock, renderFormPdf } from '../../infra/print/form-pdf.js';
 import type { SlipContent, SlipSignature, SlipTarget } from './slip-data.js';
 
 export const SLIP_TITLE = 'PHIẾU GIẢI QUYẾT VĂN BẢN ĐẾN';

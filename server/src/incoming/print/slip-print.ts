@@ -5,12 +5,12 @@
  */
 import type { Ctx } from '../../infra/context.js';
 import { requireActor } from '../../infra/context.js';
-import type { PrintOptions, RegisterFile } from './register-print.js';
-import { printedNumber } from './register-rows.js';
+import type { PrintOptions, PrintedFile } from '../../infra/print/printed-file.js';
+import { printedNumber } from '../../infra/print/register-cover.js';
 import { loadSlip } from './slip-data.js';
 import { buildSlipPdf } from './slip-pdf.js';
 
-export async function printSlip(ctx: Ctx, documentId: string, options: Pick<PrintOptions, 'fontDir'> = {}): Promise<RegisterFile> {
+export async function printSlip(ctx: Ctx, documentId: string, options: Pick<PrintOptions, 'fontDir'> = {}): Promise<PrintedFile> {
   const actor = requireActor(ctx);
   const slip = await loadSlip(ctx.db, actor.agencyId, documentId);
   return {

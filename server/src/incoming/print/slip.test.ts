@@ -2,9 +2,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEngines } from '../../../test/harness/engines.js';
 import { call, login, startTestApp, type TestApp } from '../../../test/harness/app.js';
 import { buildHistory, DIRECTION_COMMENT, HAND_ON_NOTE, type History } from './forms-scenario.js';
-import { pageLines } from './forms-testkit.js';
 import { BLANK_DATE, SLIP_SECTIONS, SLIP_TITLE } from './slip-pdf.js';
-import { pdfInfo } from './testkit.js';
+import { pageLines, pdfInfo } from '../../infra/print/testing.js';
 
 /** The slip's lines before the first section, and within each of the three. */
 function sections(lines: string[]): string[][] {

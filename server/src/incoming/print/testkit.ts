@@ -1,17 +1,10 @@
 /**
- * Test and bench support: sample incoming documents, and reading a printed register back with
- * poppler (pdftotext, pdfinfo, pdffonts), its table split into cells by the column geometry of
- * register-pdf.ts so that tests check column by column.
+ * Test and bench support: sample incoming documents, and the printed register's table read back
+ * cell by cell with the column geometry of register-pdf.ts (see infra/print/testing.ts).
  */
-import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { gridEdges, gridPage, type TablePage, type Word } from '../../infra/print/testing.js';
 import type { IncomingDocument } from '../schemas.js';
-import { CELL_PADDING, COLUMN_WIDTHS, LINE_WIDTH, PAGE_MARGINS } from './register-pdf.js';
-
-const run = promisify(execFile);
+import { COLUMN_WIDTHS } from './register-pdf.js';
 
 /** A registered paper document; override what the test is about. */
 export function sampleDoc(over: Partial<IncomingDocument> = {}): IncomingDocument {
@@ -56,86 +49,9 @@ export function sampleDoc(over: Partial<IncomingDocument> = {}): IncomingDocumen
   };
 }
 
-async function withFile<T>(pdf: Buffer, fn: (path: string) => Promise<T>): Promise<T> {
-  const dir = await mkdtemp(join(tmpdir(), 'vanthu-pdf-'));
-  try {
-    const path = join(dir, 'register.pdf');
-    await writeFile(path, pdf);
-    return await fn(path);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
-
-/** `pdftotext -layout`, one string per page. */
-export function layoutPages(pdf: Buffer): Promise<string[]> {
-  return withFile(pdf, async (path) => (await run('pdftotext', ['-layout', path, '-'], { maxBuffer: 64 << 20 })).stdout.split('\f').slice(0, -1));
-}
-
-export function pdfInfo(pdf: Buffer): Promise<{ pages: number; mediaBox: number[]; fonts: string }> {
-  return withFile(pdf, async (path) => {
-    const info = (await run('pdfinfo', ['-box', path])).stdout;
-    const fonts = (await run('pdffonts', [path])).stdout;
-    return {
-      pages: Number(/^Pages:\s+(\d+)/m.exec(info)![1]),
-      mediaBox: /^MediaBox:\s+(.+)$/m.exec(info)![1].trim().split(/\s+/).map(Number),
-      fonts,
-    };
-  });
-}
-
-export interface Word {
-  text: string;
-  x: number;
-  y: number;
-}
-
-/** Words with their top-left corner, in points, one array per page (`pdftotext -bbox`). */
-export function pageWords(pdf: Buffer): Promise<Word[][]> {
-  return withFile(pdf, async (path) => {
-    const html = (await run('pdftotext', ['-bbox', path, '-'], { maxBuffer: 64 << 20 })).stdout;
-    const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
-    return html
-      .split('<page ')
-      .slice(1)
-      .map((page) => [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)<\/word>/g)].map((m) => ({ x: Number(m[1]), y: Number(m[2]), text: unescape(m[3]) })));
-  });
-}
-
-/** Left edges of table columns and the table's right edge, as pdfmake lays out fixed and '*' widths. */
-export function gridEdges(widths: readonly (number | '*')[], margins: readonly number[], pageWidth: number): number[] {
-  const [left, , right] = margins;
-  const perColumn = 2 * CELL_PADDING + LINE_WIDTH;
-  const fixed = widths.reduce<number>((sum, w) => sum + (w === '*' ? 0 : w), 0);
-  const stars = widths.filter((w) => w === '*').length;
-  const star = (pageWidth - left - right - LINE_WIDTH - fixed - perColumn * widths.length) / Math.max(stars, 1);
-  const edges = [left];
-  for (const w of widths) edges.push(edges[edges.length - 1] + (w === '*' ? star : w) + perColumn);
-  return edges;
-}
-
 /** The register's ten columns. */
 export function columnEdges(pageWidth = 841.89): number[] {
-  return gridEdges(COLUMN_WIDTHS, PAGE_MARGINS, pageWidth);
-}
-
-export const columnOf = (edges: number[], x: number) => edges.findIndex((e, i) => i < edges.length - 1 && x >= e && x < edges[i + 1]);
-
-/** Texts of the words in one table band, by column, in reading order. */
-export function cellsOf(words: Word[], edges: number[]): string[] {
-  const cells: Word[][] = Array.from({ length: edges.length - 1 }, () => []);
-  for (const w of words) cells[columnOf(edges, w.x)]?.push(w);
-  return cells.map((ws) =>
-    ws
-      .sort((a, b) => (Math.abs(a.y - b.y) < 2 ? a.x - b.x : a.y - b.y))
-      .map((w) => w.text)
-      .join(' '),
-  );
-}
-
-export interface TablePage {
-  header: string[];
-  rows: string[][];
+  return gridEdges(COLUMN_WIDTHS, pageWidth);
 }
 
 /**
@@ -144,25 +60,5 @@ export interface TablePage {
  */
 export function tablePages(pages: Word[][]): TablePage[] {
   const edges = columnEdges();
-  const top = PAGE_MARGINS[1];
-  return pages.slice(1).map((words) => {
-    const inTable = words.filter((w) => w.y >= top);
-    const numberingY = inTable.find((w) => w.text === '(1)')?.y ?? Infinity;
-    const header = cellsOf(
-      inTable.filter((w) => w.y < numberingY - 2),
-      edges,
-    );
-    const body = inTable.filter((w) => w.y > numberingY + 2);
-    const starts = [...new Set(body.filter((w) => columnOf(edges, w.x) === 1).map((w) => w.y))].sort((a, b) => a - b);
-    const rows = starts.map((y, i) =>
-      cellsOf(
-        body.filter((w) => w.y >= y - 2 && w.y < (starts[i + 1] ?? Infinity) - 2),
-        edges,
-      ),
-    );
-    return { header, rows };
-  });
+  return pages.slice(1).map((words) => gridPage(words, edges, 1));
 }
-
-/** Line breaks inside a cell are not part of the value. */
-export const squash = (s: string) => s.replace(/\s+/g, '');

@@ -4,15 +4,11 @@
  * audit entry is returned for the caller to record once the file is built.
  */
 import type { Ctx } from '../../infra/context.js';
-import { requireActor } from '../../infra/context.js';
-import { hasRole } from '../../infra/auth/actor.js';
 import { legalDate, legalYear } from '../../infra/time/legal-time.js';
 import { loadWorkingCalendar } from '../../infra/time/calendar.js';
-import { AppError, forbidden } from '../../shared/errors.js';
+import { CONTENT_TYPES, checkEntryLimit, invalid, requirePrinter, type PrintFormat, type PrintOptions, type PrintedFile } from '../../infra/print/printed-file.js';
+import { printedDate } from '../../infra/print/register-cover.js';
 import { agencyNames, loadNames } from './form-names.js';
-import { XLSX_CONTENT_TYPE } from './form-xlsx.js';
-import { printedDate } from './register-rows.js';
-import { MAX_ENTRIES, type PrintOptions, type RegisterFile, type RegisterFormat } from './register-print.js';
 import { loadTrackingEntries, type TrackingRange } from './tracking-data.js';
 import { toTrackingRow, trackingCover } from './tracking-rows.js';
 import { buildTrackingPdf } from './tracking-pdf.js';
@@ -23,34 +19,17 @@ export interface PrintTrackingQuery extends TrackingRange {
   volume?: number;
 }
 
-function requireTrackingPrinter(ctx: Ctx) {
-  const actor = requireActor(ctx);
-  if (!hasRole(actor, 'clerk', 'agency_head', 'deputy_head', 'inspector')) {
-    throw forbidden('Chỉ văn thư, lãnh đạo cơ quan và thanh tra được in sổ theo dõi giải quyết văn bản đến.');
-  }
-  return actor;
-}
-
-export async function printTrackingBook(ctx: Ctx, format: RegisterFormat, query: PrintTrackingQuery, options: PrintOptions = {}): Promise<RegisterFile> {
-  const actor = requireTrackingPrinter(ctx);
-  if (query.fromDate && query.toDate && query.fromDate > query.toDate) {
-    throw new AppError('VALIDATION_FAILED', 'Ngày bắt đầu phải trước hoặc bằng ngày kết thúc.', [{ field: 'fromDate' }]);
-  }
+export async function printTrackingBook(ctx: Ctx, format: PrintFormat, query: PrintTrackingQuery, options: PrintOptions = {}): Promise<PrintedFile> {
+  const actor = requirePrinter(ctx, 'Chỉ văn thư, lãnh đạo cơ quan và thanh tra được in sổ theo dõi giải quyết văn bản đến.');
+  if (query.fromDate && query.toDate && query.fromDate > query.toDate) throw invalid('fromDate', 'Ngày bắt đầu phải trước hoặc bằng ngày kết thúc.');
   const now = ctx.clock.now();
   const year = query.year ?? legalYear(now);
   const agency = await agencyNames(ctx.db, actor.agencyId);
   const range: TrackingRange = { fromDate: query.fromDate, toDate: query.toDate };
   const entries = await loadTrackingEntries(ctx.db, agency.id, year, range);
 
-  const max = options.maxEntries?.[format] ?? MAX_ENTRIES[format];
-  if (entries.length > max) {
-    const n = (v: number) => v.toLocaleString('vi-VN');
-    throw new AppError(
-      'VALIDATION_FAILED',
-      `Khoảng đã chọn có ${n(entries.length)} văn bản; mỗi lần in tối đa ${n(max)} văn bản. Hãy in từng quyển, chọn Từ ngày … đến ngày … (ví dụ đến ngày ${printedDate(entries[max - 1].arrivalDate)}).`,
-      [{ field: 'toDate' }],
-    );
-  }
+  const volumeHint = (max: number) => `Hãy in từng quyển, chọn Từ ngày … đến ngày … (ví dụ đến ngày ${printedDate(entries[max - 1].arrivalDate)}).`;
+  checkEntryLimit(entries.length, format, options, volumeHint, 'toDate');
 
   const names = await loadNames(ctx.db, agency.id, entries.flatMap((e) => [e.lead, ...e.coordinating].flatMap((a) => (a?.userId ? [a.userId] : []))));
   const calendar = await loadWorkingCalendar(ctx.db);
@@ -64,7 +43,7 @@ export async function printTrackingBook(ctx: Ctx, format: RegisterFormat, query:
   return {
     body,
     filename: `so-theo-doi-giai-quyet-van-ban-den-${year}.${format}`,
-    contentType: format === 'pdf' ? 'application/pdf' : XLSX_CONTENT_TYPE,
+    contentType: CONTENT_TYPES[format],
     audit: {
       action: 'incoming.tracking_printed',
       objectType: 'incoming_tracking_book',

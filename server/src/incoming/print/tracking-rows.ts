@@ -5,10 +5,12 @@
  */
 import type { LegalDate } from '../../infra/time/legal-time.js';
 import type { WorkingCalendar } from '../../infra/time/working-days.js';
-import { agencyHeading, type AgencyHeading } from './form-pdf.js';
+import { agencyHeading, type AgencyHeading } from '../../infra/print/form-pdf.js';
+import type { Book } from '../../infra/print/register-book.js';
+import { BLANK, printedDate, printedNumber } from '../../infra/print/register-cover.js';
 import { targetName, type Names } from './form-names.js';
 import { progressText } from './handling-status.js';
-import { BLANK, printedDate, printedNumber, printedSymbol } from './register-rows.js';
+import { printedSymbol } from './register-rows.js';
 import type { TrackingEntry, TrackingRange } from './tracking-data.js';
 
 export interface TrackingRow {
@@ -91,4 +93,20 @@ export function trackingCover(agency: { name: string; parentName: string | null 
 export function trackingCoverLines(cover: TrackingCover): { year: string; dates: string; volume: string } {
   const v = (s: string | null) => s ?? BLANK;
   return { year: `Năm: ${cover.year}`, dates: `Từ ngày ${v(cover.fromDate)} đến ngày ${v(cover.toDate)}`, volume: `Quyển số: ${v(cover.volume)}` };
+}
+
+export const TRACKING_SHEET = 'Sổ theo dõi giải quyết VB đến';
+/** Số đến and the deadline stand centred. */
+const CENTRED = new Set([0, 3]);
+
+/** The book to print: the cover of the template, then one row per document. */
+export function trackingBook(cover: TrackingCover, rows: readonly TrackingRow[]): Book {
+  const lines = trackingCoverLines(cover);
+  return {
+    name: `Sổ theo dõi giải quyết văn bản đến năm ${cover.year}`,
+    cover: { heading: cover, title: TRACKING_TITLE, year: lines.year, details: [lines.dates, lines.volume] },
+    sheet: { name: TRACKING_SHEET, details: [`${lines.dates}; ${lines.volume}`], agencyColumns: 2 },
+    columns: TRACKING_COLUMNS.map((c, i) => ({ header: c.header, centred: CENTRED.has(i), padded: i === 0 })),
+    rows: rows.map((row) => TRACKING_COLUMNS.map((c) => c.value(row))),
+  };
 }

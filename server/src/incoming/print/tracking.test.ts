@@ -3,11 +3,10 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEngines } from '../../../test/harness/engines.js';
 import { call, login, startTestApp, type TestApp } from '../../../test/harness/app.js';
 import { buildHistory, type History } from './forms-scenario.js';
-import { gridEdges, gridPage, pageLines } from './forms-testkit.js';
 import { TRACKING_COLUMNS, TRACKING_TITLE } from './tracking-rows.js';
 import { TRACKING_WIDTHS } from './tracking-pdf.js';
 import { TRACKING_HEADER_ROW, TRACKING_SHEET } from './tracking-xlsx.js';
-import { pageWords, pdfInfo, squash } from './testkit.js';
+import { gridEdges, gridPage, pageLines, pageWords, pdfInfo, squash } from '../../infra/print/testing.js';
 
 /** The book on 22 April 2026, column by column as NĐ 30 Phụ lục IV mẫu VIII orders them. */
 const EXPECTED = [

@@ -18,6 +18,7 @@ import { ReturnedNotice } from '../components/returned-notice';
 import { RoutingPanel } from '../components/routing-panel';
 import { StatusTag, UrgencyTag } from '../components/tags';
 import { TimelineCard } from '../components/timeline-card';
+import { VerificationPanel } from '@/features/signing/components/verification-panel';
 
 /** One incoming document: its entry, files, direction and assignments, and every step so far. */
 export default function IncomingDocumentRoute() {
@@ -43,6 +44,7 @@ export default function IncomingDocumentRoute() {
   if (doc.error) return <Alert type="error" showIcon title={errorMessage(doc.error)} />;
 
   const d = doc.data;
+  const mainFileId = d.files.find((f) => f.role === 'main')?.fileId;
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <PageHeader
@@ -70,6 +72,11 @@ export default function IncomingDocumentRoute() {
             <Card title="Tệp văn bản">
               <DocumentFiles files={d.files} />
             </Card>
+            {mainFileId && d.signatureCheck !== 'not_applicable' && (
+              <Card title="Chữ ký số">
+                <VerificationPanel fileId={mainFileId} />
+              </Card>
+            )}
           </Space>
         </Col>
         <Col xs={24} xl={9}>

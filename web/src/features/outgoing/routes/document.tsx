@@ -16,6 +16,7 @@ import { OutgoingInfo } from '../components/outgoing-info';
 import { RecipientsTable } from '../components/recipients-table';
 import { OutgoingStateTag, OutgoingUrgencyTag } from '../components/tags';
 import { VersionsCard } from '../components/versions-card';
+import { VerificationPanel } from '@/features/signing/components/verification-panel';
 
 /** One outgoing document: its fields, versions and PDFs, comments, recipients and every step so far. */
 export default function OutgoingDocumentRoute() {
@@ -40,6 +41,8 @@ export default function OutgoingDocumentRoute() {
   if (doc.error) return <Alert type="error" showIcon title={errorMessage(doc.error)} />;
 
   const d = doc.data;
+  // The latest signed state of the document: issued, else numbered, else signed by the signer.
+  const signedFile = d.issuedFileId ?? d.numberedFileId ?? d.signedFileId;
   const lastReturn = d.state === 'returned' ? d.events.filter((e) => e.kind === 'returned').at(-1) : undefined;
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
@@ -75,6 +78,11 @@ export default function OutgoingDocumentRoute() {
             <Card title="Tệp văn bản và các phiên bản dự thảo">
               <VersionsCard doc={d} personName={directory.personName} />
             </Card>
+            {signedFile && (
+              <Card title="Chữ ký số">
+                <VerificationPanel key={signedFile} fileId={signedFile} />
+              </Card>
+            )}
             <Card title="Nơi nhận và tình trạng gửi">
               <RecipientsTable recipients={d.recipients} />
             </Card>

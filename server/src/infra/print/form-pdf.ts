@@ -1,9 +1,9 @@
 /**
- * What the printed forms of NĐ 30 Phụ lục IV share beyond the register: rendering with the bundled
- * Times-metric font, the NĐ 30 margins, the agency block at the top left, numbered pages and ruled
- * tables.
+ * What the printed forms of NĐ 30 Phụ lục IV share, for văn bản đến and văn bản đi alike: rendering
+ * with the bundled Times-metric font, the NĐ 30 margins, the agency block at the top left, the
+ * cover of a register, numbered pages and ruled tables.
  */
-import { renderPdf } from '../../infra/pdf-render.js';
+import { renderPdf } from '../pdf-render.js';
 
 export const MM = 72 / 25.4;
 export const LINE_WIDTH = 0.5;
@@ -21,6 +21,8 @@ export interface FormInfo {
   orientation: 'portrait' | 'landscape';
   content: object[];
   fontDir?: string | null;
+  /** The file's subject line; the forms' common one when not given. */
+  subject?: string;
 }
 
 export function renderFormPdf(form: FormInfo): Promise<Buffer> {
@@ -29,7 +31,7 @@ export function renderFormPdf(form: FormInfo): Promise<Buffer> {
       pageOrientation: form.orientation,
       pageMargins: [...FORM_MARGINS],
       language: 'vi-VN',
-      info: { title: form.title, author: form.author, subject: 'Mẫu theo Phụ lục IV Nghị định 30/2020/NĐ-CP', creator: 'VănThư' },
+      info: { title: form.title, author: form.author, subject: form.subject ?? 'Mẫu theo Phụ lục IV Nghị định 30/2020/NĐ-CP', creator: 'VănThư' },
       defaultStyle: { fontSize: 10, lineHeight: 1.1 },
       header: pageNumber,
       content: form.content,
@@ -57,8 +59,7 @@ export function agencyHeading(agency: { name: string; parentName: string | null 
 }
 
 /** The agency block: names centred over a short rule, in the top-left corner. */
-export function agencyBlock(heading: AgencyHeading, fontSize = 13): object {
-  const blockWidth = 260;
+export function agencyBlock(heading: AgencyHeading, fontSize = 13, blockWidth = 260): object {
   const ruleWidth = 90;
   return {
     columns: [
@@ -75,6 +76,24 @@ export function agencyBlock(heading: AgencyHeading, fontSize = 13): object {
       { width: '*', text: '' },
     ],
   };
+}
+
+/** What a register's cover says under its title: the year, then the lines of its span and volume. */
+export interface CoverText {
+  heading: AgencyHeading;
+  title: string;
+  year: string;
+  details: readonly string[];
+}
+
+/** The cover of a register (Phụ lục IV): agency block, title, year, span and volume, then a page break. */
+export function coverPage(cover: CoverText, layout: { titleSize?: number; blockWidth?: number } = {}): object[] {
+  return [
+    agencyBlock(cover.heading, 13, layout.blockWidth),
+    { text: cover.title, fontSize: layout.titleSize ?? 28, bold: true, alignment: 'center', margin: [0, 110, 0, 12] },
+    { text: cover.year, fontSize: 16, bold: true, alignment: 'center' },
+    { stack: [...cover.details], fontSize: 14, alignment: 'center', lineHeight: 1.5, margin: [0, 70, 0, 0], pageBreak: 'after' },
+  ];
 }
 
 export interface GridColumn {

@@ -1,0 +1,65 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type, type Static } from 'typebox';
+import type { Services } from '../infra/module.js';
+import type { Ctx } from '../infra/context.js';
+import { recordAudit } from '../infra/audit/index.js';
+import { withTx } from '../infra/http/request-context.js';
+import { errors, IdParams } from '../infra/http/schemas.js';
+import { verifyWithTrustList } from './trust-list.js';
+import type { PdfVerification } from './pades/verify.js';
+
+const tags = ['signing'];
+const Verdict = { indication: Type.Union([Type.Literal('VALID'), Type.Literal('INVALID'), Type.Literal('INDETERMINATE')]), subIndication: Type.Optional(Type.String()), message: Type.String() };
+const SignatureReport = Type.Object({
+  index: Type.Number(),
+  ...Verdict,
+  warnings: Type.Array(Type.String()),
+  signer: Type.Optional(Type.Object({ commonName: Type.Optional(Type.String()), organization: Type.Optional(Type.String()), issuer: Type.String(), serialNumber: Type.String(), notAfter: Type.String() })),
+  signingTime: Type.Optional(Type.String()),
+  reason: Type.Optional(Type.String()),
+  revocation: Type.String({ description: 'good, revoked, unknown, not-checked' }),
+  coversWholeFile: Type.Boolean(),
+  changesAfter: Type.Array(Type.String({ description: 'signature, form-fill, annotation, page-content, other' })),
+  certification: Type.Optional(Type.Number({ description: 'DocMDP: 1 không cho sửa, 2 điền biểu mẫu và ký, 3 thêm chú thích' })),
+});
+const Report = Type.Object({ ...Verdict, checkedAt: Type.String(), signatures: Type.Array(SignatureReport) });
+type Report = Static<typeof Report>;
+
+function toReport(result: PdfVerification, at: Date): Report {
+  return {
+    indication: result.indication,
+    subIndication: result.subIndication,
+    message: result.message,
+    checkedAt: at.toISOString(),
+    signatures: result.signatures.map((s) => ({
+      index: s.index,
+      indication: s.indication,
+      subIndication: s.subIndication,
+      message: s.message,
+      warnings: s.warnings,
+      signer: s.signer && { commonName: s.signer.commonName, organization: s.signer.organization, issuer: s.signer.issuerCommonName ?? s.signer.issuer, serialNumber: s.signer.serialNumber, notAfter: s.signer.notAfter.toISOString() },
+      signingTime: s.signingTime?.toISOString(),
+      reason: s.reason,
+      revocation: s.revocation,
+      coversWholeFile: s.coversWholeFile,
+      changesAfter: s.changesAfter,
+      certification: s.certification?.permissions,
+    })),
+  };
+}
+
+/** anyone who may read a file may have its signatures checked now, against today's trust list. */
+async function verifyStoredFile(ctx: Ctx, fileId: string): Promise<Report> {
+  const file = await ctx.files.get(ctx, fileId);
+  const result = await verifyWithTrustList(ctx.db, await ctx.files.readAll(file));
+  await recordAudit(ctx, { action: 'signing.verify', objectType: 'file', objectId: file.id, details: { indication: result.indication, signatures: result.signatures.length } });
+  return toReport(result, ctx.clock.now());
+}
+
+export const verifyRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app) => {
+  app.get(
+    '/files/:id/verification',
+    { schema: { tags, summary: 'Kiểm tra chữ ký số của một tệp PDF theo danh sách tin cậy hiện hành (Q-4.1)', params: IdParams, response: { 200: Report, ...errors(401, 404) } } },
+    async (request) => withTx(request, (ctx) => verifyStoredFile(ctx, request.params.id)),
+  );
+};
