@@ -134,6 +134,16 @@ describe('outgoing documents', () => {
     expect((await created).status()).toBe(201);
     // LibreOffice converts the upload in the background; the page shows it when done.
     await shows(drafter.getByTestId('version-1').getByTestId('conversion-state'), 'Đã chuyển sang PDF');
+    // She corrects the urgency before sending it: the saved draft opens in the same fields.
+    await drafter.getByRole('button', { name: /Sửa thông tin$/ }).click();
+    const edit = drafter.getByRole('dialog');
+    await edit.getByLabel('Trích yếu nội dung').waitFor();
+    expect(await edit.getByLabel('Trích yếu nội dung').inputValue()).toBe(SUMMARY);
+    await chooseOption(drafter, edit.getByLabel('Độ khẩn'), 'Khẩn');
+    const edited = drafter.waitForResponse((r) => r.request().method() === 'PATCH');
+    await edit.getByRole('button', { name: 'Lưu' }).click();
+    expect((await edited).status()).toBe(200);
+    await shows(drafter.getByTestId('outgoing-info'), 'Khẩn');
     const submitted = posted(drafter, /\/submit$/);
     await drafter.getByRole('button', { name: 'Gửi duyệt' }).click();
     expect((await submitted).status()).toBe(200);

@@ -9,6 +9,7 @@ import { outgoingMigrations } from './migrations.js';
 import { outgoingRoutes } from './routes.js';
 import { deliveryStatusSubscription } from './delivery.js';
 import { outgoingPrintRoutes } from './print/print-routes.js';
+import { seriesRoutes } from './series-routes.js';
 
 export const outgoingModule: AppModule = {
   name: 'outgoing',
@@ -18,6 +19,7 @@ export const outgoingModule: AppModule = {
   routes: async (app, options) => {
     await app.register(outgoingRoutes, options);
     await app.register(outgoingPrintRoutes, options);
+    await app.register(seriesRoutes, options);
   },
   subscriptions: [deliveryStatusSubscription],
 };

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api';
-import type { CreateOutgoingInput, DraftFields, NumberPreview, OutgoingCatalog, OutgoingDetail, OutgoingFilters, OutgoingSummary } from './types';
+import type { CreateOutgoingInput, DraftFields, NumberPreview, OutgoingCatalog, OutgoingDetail, OutgoingFilters, OutgoingSeries, OutgoingSummary } from './types';
 
 type Ok = { ok: true };
 
@@ -16,6 +16,11 @@ const doc = (id: string, step = '') => `/api/outgoing/${encodeURIComponent(id)}$
 
 /** While a draft is being converted to PDF, the page asks again every few seconds. */
 const CONVERSION_POLL_MS = 3000;
+
+/** The agency's own series besides the default one (councils, legal normative documents). */
+export function useOutgoingSeries() {
+  return useQuery({ queryKey: ['outgoing', 'series'], queryFn: () => api.get<OutgoingSeries[]>('/api/outgoing/series'), staleTime: 5 * 60_000 });
+}
 
 export function useOutgoingCatalog() {
   return useQuery({ queryKey: outgoingKeys.catalog(), queryFn: () => api.get<OutgoingCatalog>('/api/outgoing/types'), staleTime: Infinity });

@@ -93,6 +93,14 @@ export interface OutgoingCatalog {
   paperReasons: Record<string, string>;
 }
 
+export interface OutgoingSeries {
+  id: string;
+  code: string;
+  name: string;
+  typeCodes: string[];
+  issuerAbbreviation: string | null;
+}
+
 export interface DraftFields {
   typeCode: string;
   summary: string;
@@ -106,6 +114,7 @@ export interface DraftFields {
   externalRecipients?: string[];
   toPlaces: string;
   paperReason?: string | null;
+  series?: string;
   replyToIncomingId?: string | null;
 }
 

@@ -2,6 +2,7 @@ import { Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import { required } from '@/lib/validation';
 import { beforeToday } from '@/features/incoming/components/format';
 import { FileUpload, uploadsSettled } from '@/features/incoming/components/file-upload';
+import { useOutgoingSeries } from '../api/outgoing';
 import type { OutgoingCatalog } from '../api/types';
 import { URGENCY_OPTIONS } from './labels';
 
@@ -10,12 +11,18 @@ const fileRules = [
   { validator: uploadsSettled },
 ];
 
-/** The draft file and what the document is: its type, summary, urgency and reply deadline. */
-export function ComposeDraftFields({ catalog }: { catalog: OutgoingCatalog | undefined }) {
+/**
+ * The draft file and what the document is: its type, summary, urgency, reply deadline, and the
+ * series it is numbered in when the agency keeps more than one. `withFile` false: editing a saved
+ * draft, whose file changes by a new version instead.
+ */
+export function ComposeDraftFields({ catalog, withFile = true }: { catalog: OutgoingCatalog | undefined; withFile?: boolean }) {
   const typeOptions = (catalog?.types ?? []).map((t) => ({ value: t.code, label: t.name }));
+  const series = useOutgoingSeries();
+  const seriesOptions = [{ value: '', label: 'Sổ chung của cơ quan' }, ...(series.data ?? []).map((s) => ({ value: s.code, label: s.name }))];
   return (
     <>
-      <Form.Item
+      {withFile && <Form.Item
         label="Tệp dự thảo"
         name="file"
         valuePropName="fileList"
@@ -23,7 +30,7 @@ export function ComposeDraftFields({ catalog }: { catalog: OutgoingCatalog | und
         extra="Tệp .docx, .odt, .doc, .rtf được chuyển sang PDF tự động; tệp .pdf được dùng nguyên bản."
       >
         <FileUpload buttonText="Chọn tệp dự thảo" testId="draft-file" />
-      </Form.Item>
+      </Form.Item>}
       <Row gutter={16}>
         <Col xs={24} md={8}>
           <Form.Item label="Loại văn bản" name="typeCode" rules={[{ required: true, message: 'Vui lòng chọn loại văn bản' }]}>
@@ -41,6 +48,11 @@ export function ComposeDraftFields({ catalog }: { catalog: OutgoingCatalog | und
           </Form.Item>
         </Col>
       </Row>
+      {(series.data?.length ?? 0) > 0 && (
+        <Form.Item label="Sổ văn bản" name="series" extra="Hội đồng, ban ban hành văn bản bằng con dấu của cơ quan, hoặc loại văn bản có sổ riêng, được cấp số theo sổ riêng.">
+          <Select options={seriesOptions} />
+        </Form.Item>
+      )}
       <Form.Item
         label="Trích yếu nội dung"
         name="summary"

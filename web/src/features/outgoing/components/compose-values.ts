@@ -1,8 +1,8 @@
 import type { UploadFile } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import type { StoredFile } from '@/lib/files';
 import { toIsoDate } from '@/features/incoming/components/format';
-import type { CreateOutgoingInput } from '../api/types';
+import type { CreateOutgoingInput, DraftFields, OutgoingDetail } from '../api/types';
 
 /** The drafting form as the person fills it in (pickers give dayjs, the upload gives a file list). */
 export interface ComposeValues {
@@ -19,15 +19,20 @@ export interface ComposeValues {
   externalRecipients?: string[];
   toPlaces: string;
   paperReason?: string;
+  series?: string;
 }
 
-export const COMPOSE_DEFAULTS: Partial<ComposeValues> = { urgency: 0, signerAuthority: '', file: [], recipientAgencyIds: [], externalRecipients: [] };
+export const COMPOSE_DEFAULTS: Partial<ComposeValues> = { urgency: 0, signerAuthority: '', file: [], recipientAgencyIds: [], externalRecipients: [], series: '' };
 
 export const uploadedId = (files: UploadFile<StoredFile>[] | undefined) => files?.find((f) => f.status === 'done' && f.response)?.response?.id;
 
 export function toCreateInput(v: ComposeValues, replyToIncomingId: string | null): CreateOutgoingInput {
+  return { fileId: uploadedId(v.file)!, ...toDraftFields(v), replyToIncomingId };
+}
+
+/** The form's values as the API takes them, for a new draft and for an edit. */
+export function toDraftFields(v: ComposeValues): DraftFields {
   return {
-    fileId: uploadedId(v.file)!,
     typeCode: v.typeCode,
     summary: v.summary.trim(),
     urgency: v.urgency,
@@ -40,7 +45,26 @@ export function toCreateInput(v: ComposeValues, replyToIncomingId: string | null
     externalRecipients: (v.externalRecipients ?? []).map((n) => n.trim()).filter(Boolean),
     toPlaces: v.toPlaces.trim(),
     paperReason: v.paperReason ?? null,
-    replyToIncomingId,
+    series: v.series ?? '',
+  };
+}
+
+/** A saved draft as the form shows it for editing. */
+export function fromDocument(d: OutgoingDetail): ComposeValues {
+  return {
+    typeCode: d.typeCode,
+    summary: d.summary,
+    urgency: d.urgency,
+    replyDeadline: d.replyDeadline ? dayjs(d.replyDeadline) : undefined,
+    draftingUnitId: d.draftingUnitId,
+    signerId: d.signerId,
+    signerAuthority: d.signerAuthority,
+    signerPosition: d.signerPosition,
+    recipientAgencyIds: d.recipients.filter((r) => r.agencyId).map((r) => r.agencyId!),
+    externalRecipients: d.recipients.filter((r) => !r.agencyId).map((r) => r.name),
+    toPlaces: d.toPlaces,
+    paperReason: d.paperReason ?? undefined,
+    series: d.series,
   };
 }
 

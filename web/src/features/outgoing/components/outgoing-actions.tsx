@@ -1,17 +1,18 @@
 import { useState, type ReactElement } from 'react';
 import { App, Button, Tooltip } from 'antd';
-import { CheckOutlined, EditOutlined, FieldNumberOutlined, FileAddOutlined, RollbackOutlined, SafetyCertificateOutlined, SendOutlined, StopOutlined } from '@ant-design/icons';
+import { CheckOutlined, EditOutlined, FieldNumberOutlined, FileAddOutlined, FormOutlined, RollbackOutlined, SafetyCertificateOutlined, SendOutlined, StopOutlined } from '@ant-design/icons';
 import { errorMessage } from '@/lib/api';
 import { useCurrentSession } from '@/lib/auth';
 import { useApproveDraft, useSubmitDraft } from '../api/outgoing';
 import type { OutgoingDetail } from '../api/types';
+import { EditDraftModal } from './edit-draft-modal';
 import { NumberModal } from './number-modal';
 import { outgoingActions } from './permissions';
 import { RecallModal, ReturnDraftModal } from './reason-modals';
 import { SigningDialog } from './signing-dialog';
 import { VersionModal } from './version-modal';
 
-type Dialog = 'version' | 'giveBack' | 'sign' | 'number' | 'seal' | 'recall';
+type Dialog = 'edit' | 'version' | 'giveBack' | 'sign' | 'number' | 'seal' | 'recall';
 
 /** The steps the current person may take on this document, as header buttons. */
 export function OutgoingActions({ doc }: { doc: OutgoingDetail }) {
@@ -71,6 +72,11 @@ export function OutgoingActions({ doc }: { doc: OutgoingDetail }) {
         </Button>
       )}
       {allowed.newVersion && (
+        <Button icon={<FormOutlined />} onClick={() => setOpen('edit')}>
+          Sửa thông tin
+        </Button>
+      )}
+      {allowed.newVersion && (
         <Button icon={<FileAddOutlined />} onClick={() => setOpen('version')}>
           Thêm phiên bản
         </Button>
@@ -80,6 +86,7 @@ export function OutgoingActions({ doc }: { doc: OutgoingDetail }) {
           Thu hồi
         </Button>
       )}
+      {open === 'edit' && <EditDraftModal doc={doc} onDone={close} />}
       {open === 'version' && <VersionModal documentId={doc.id} approved={doc.state === 'approved'} onDone={close} />}
       {open === 'giveBack' && <ReturnDraftModal documentId={doc.id} onDone={close} />}
       {open === 'sign' && <SigningDialog documentId={doc.id} kind="sign" title="Ký số văn bản" onClose={close} />}
