@@ -251,6 +251,17 @@ describe('outgoing documents', () => {
 
     await clerk.reload();
     await shows(clerk.getByTestId('recipients-table').locator('tr', { hasText: UBND }), 'Nơi nhận đã xác nhận thu hồi');
+
+    // The printed Sổ đăng ký văn bản đi carries the number given, and the recall.
+    await clerk.getByTestId('nav-registers').click();
+    const book = clerk.getByTestId('book-outgoing-register');
+    const [printed] = await Promise.all([clerk.waitForEvent('download'), book.getByRole('button', { name: /In \(PDF\)/ }).click()]);
+    const pdfPath = join(dir, 'so-van-ban-di.pdf');
+    await printed.saveAs(pdfPath);
+    const text = (await run('pdftotext', ['-layout', pdfPath, '-'])).stdout;
+    expect(text).toContain('SỔ ĐĂNG KÝ VĂN BẢN ĐI');
+    expect(text).toContain(number);
+    expect(text).toContain('Đã thu hồi');
     await done(clerk);
   });
 });

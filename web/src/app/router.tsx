@@ -37,6 +37,7 @@ export const router = createBrowserRouter([
       { path: paths.agency.path, lazy: page(() => import('@/features/agencies/routes/agency')) },
       { path: paths.changePassword.path, lazy: page(() => import('@/features/auth/routes/change-password')) },
       { path: paths.mySignature.path, lazy: page(() => import('@/features/signing/routes/my-signature')) },
+      { path: paths.registers.path, lazy: page(() => import('@/features/registers/routes/registers')) },
       { path: paths.incoming.list.path, lazy: page(() => import('@/features/incoming/routes/incoming-list')) },
       {
         element: <RequireRoles roles={['clerk']} />,

@@ -13,6 +13,7 @@ export const paths = {
   agency: { path: '/co-quan/:id', getHref: (id: string) => `/co-quan/${encodeURIComponent(id)}` },
   changePassword: fixed('/doi-mat-khau'),
   mySignature: fixed('/chu-ky-so'),
+  registers: fixed('/so-van-ban'),
   audit: fixed('/nhat-ky'),
   incoming: {
     list: fixed('/van-ban-den'),
@@ -37,7 +38,6 @@ export const paths = {
   },
   // Screens that later issues build; until then each shows an "under construction" page.
   upcoming: {
-    registers: fixed('/so-van-ban'),
     caseFiles: fixed('/ho-so-cong-viec'),
     archive: fixed('/kho-luu-tru'),
     transfers: fixed('/ho-so-nop-luu'),
@@ -48,7 +48,6 @@ export const paths = {
 export type UpcomingKey = keyof typeof paths.upcoming;
 
 export const UPCOMING_TITLES: Record<UpcomingKey, string> = {
-  registers: 'Sổ văn bản',
   caseFiles: 'Hồ sơ công việc',
   archive: 'Kho lưu trữ',
   transfers: 'Hồ sơ nộp lưu',

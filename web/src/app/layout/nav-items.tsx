@@ -52,7 +52,7 @@ const ROLE_ITEMS: [Role[], MenuItem[]][] = [
       item(inc.list.path, 'Văn bản đến', <InboxOutlined />, 'incoming'),
       item(inc.inbox.path, 'Văn bản điện tử nhận được', <CloudDownloadOutlined />, 'incoming-inbox'),
       item(out.list.path, 'Văn bản đi', <SendOutlined />, 'outgoing'),
-      item(up.registers.path, 'Sổ văn bản', <BookOutlined />, 'registers'),
+      item(paths.registers.path, 'Sổ văn bản', <BookOutlined />, 'registers'),
     ],
   ],
   [
@@ -61,6 +61,7 @@ const ROLE_ITEMS: [Role[], MenuItem[]][] = [
       item(inc.awaitingDirection.path, 'Văn bản chờ chỉ đạo', <SolutionOutlined />, 'awaiting-direction'),
       item(out.awaitingSignature.path, 'Văn bản chờ ký', <EditOutlined />, 'awaiting-signature'),
       item(out.list.path, 'Văn bản đi', <SendOutlined />, 'outgoing'),
+      item(paths.registers.path, 'Sổ văn bản', <BookOutlined />, 'registers'),
     ],
   ],
   [

@@ -27,7 +27,7 @@ export const ROLE_CARDS: RoleCard[] = [
     links: [
       { label: 'Văn bản đến', href: inc.list.getHref() },
       { label: 'Văn bản đi', href: out.list.getHref() },
-      { label: 'Sổ văn bản', href: up.registers.getHref() },
+      { label: 'Sổ văn bản', href: paths.registers.getHref() },
     ],
   },
   {
