@@ -87,12 +87,13 @@ async function failOnAlert(expected: Locator, alert: Locator) {
  * The signing dialog as its user goes through it: prepare, download the request, run the agent
  * CLI with their own PKCS#12 file (the command the dialog shows), paste its answer, complete.
  */
-async function signInDialog(page: Page, p12: string, completePath: RegExp, placement: string) {
+async function signInDialog(page: Page, p12: string, completePath: RegExp, placement: string, files = 1) {
   const dialog = page.getByTestId('signing-dialog');
   await dialog.getByLabel('Chứng thư số').waitFor();
   await page.getByRole('button', { name: 'Chuẩn bị ký' }).click();
   await failOnAlert(dialog.getByTestId('signing-digest'), dialog.getByTestId('signing-error'));
   await shows(dialog.getByTestId('placement-notice'), placement);
+  if (files > 1) await dialog.getByTestId(`signing-item-${files - 1}`).waitFor();
   const digest = await dialog.getByTestId('signing-digest').textContent();
   const download = page.waitForEvent('download');
   await dialog.getByRole('button', { name: 'Tải yêu cầu ký' }).click();
@@ -123,6 +124,8 @@ describe('outgoing documents', () => {
     await form.waitFor();
     const docx = await makeOfficeFile(dir, 'du-thao-quyet-dinh', decisionHtml(), 'docx');
     await drafter.getByTestId('draft-file').locator('input[type=file]').setInputFiles(docx);
+    const appendix = await makeOfficeFile(dir, 'phu-luc-quy-che', '<html><body><p>Phụ lục: Quy chế công tác văn thư</p><p>Chương I. Quy định chung</p></body></html>', 'docx');
+    await drafter.getByTestId('appendix-files').locator('input[type=file]').setInputFiles(appendix);
     await chooseOption(drafter, form.getByLabel('Loại văn bản'), 'Quyết định');
     await form.getByLabel('Trích yếu nội dung').fill(SUMMARY);
     await chooseOption(drafter, form.getByLabel('Cơ quan nhận'), UBND);
@@ -134,6 +137,7 @@ describe('outgoing documents', () => {
     expect((await created).status()).toBe(201);
     // LibreOffice converts the upload in the background; the page shows it when done.
     await shows(drafter.getByTestId('version-1').getByTestId('conversion-state'), 'Đã chuyển sang PDF');
+    await shows(drafter.getByTestId('appendix-1'), 'Đã chuyển sang PDF');
     // She corrects the urgency before sending it: the saved draft opens in the same fields.
     await drafter.getByRole('button', { name: /Sửa thông tin$/ }).click();
     const edit = drafter.getByRole('dialog');
@@ -199,8 +203,10 @@ describe('outgoing documents', () => {
     expect((await numbered).status()).toBe(200);
     await shows(clerk.getByTestId('number-and-notation'), number);
     await clerk.getByRole('button', { name: 'Ký số cơ quan' }).click();
-    await signInDialog(clerk, 'agency.p12', /\/seal\/complete$/, 'đè lên khoảng 1/3 bên trái');
+    // The document and its appendix are signed in one run of the agent.
+    await signInDialog(clerk, 'agency.p12', /\/seal\/complete$/, 'đè lên khoảng 1/3 bên trái', 2);
     await shows(stateOf(clerk), 'Đã phát hành');
+    await shows(clerk.getByTestId('appendix-1'), 'Bản đã ký số');
     await shows(clerk.getByTestId('recipients-table'), 'Đã đến nơi nhận');
     // The document page checks both signatures: the director's, then the agency's over the number.
     const panel = clerk.getByTestId('verification-panel');
@@ -223,6 +229,15 @@ describe('outgoing documents', () => {
     await shows(title, 'Văn bản đến số');
     const arrivalNumber = (await title.textContent())!.replace('Văn bản đến số', '').trim();
     expect(Number(arrivalNumber)).toBeGreaterThan(0);
+
+    // Its clerk prints a paper copy for a unit that works on paper (Q-11.2c): numbered in the copy series.
+    await recipient.getByRole('button', { name: /In bản sao giấy$/ }).click();
+    const copyDialog = recipient.getByRole('dialog');
+    await chooseOption(recipient, copyDialog.getByLabel('Người ký bản sao'), 'Trịnh Việt Hùng — Chủ tịch');
+    const copied = posted(recipient, /\/api\/copies\/printed$/);
+    await copyDialog.getByRole('button', { name: 'Tạo bản sao để in' }).click();
+    expect((await copied).status()).toBe(201);
+    await shows(recipient.getByTestId('copies-table'), '01/SY-');
 
     // Back at Sở Nội vụ, the status shows the recipient's số đến.
     await clerk.reload();

@@ -11,6 +11,7 @@ import { notificationsModule } from './notifications/index.js';
 import { signingModule } from './signing/index.js';
 import { incomingModule } from './incoming/index.js';
 import { outgoingModule } from './outgoing/index.js';
+import { copiesModule } from './copies/index.js';
 import { subscribe } from './infra/events.js';
 
 /** Every module, in dependency order. Adding a domain is one line here. */
@@ -27,6 +28,7 @@ export const MODULES: AppModule[] = [
   signingModule,
   incomingModule,
   outgoingModule,
+  copiesModule,
 ];
 
 for (const module of MODULES) for (const s of module.subscriptions ?? []) subscribe(s);

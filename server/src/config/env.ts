@@ -18,6 +18,17 @@ export interface Config {
   trustProxy: boolean | string[];
   /** Fonts for printed forms and stamps (four Liberation Serif file names); default: the bundled ones. */
   fontDir?: string;
+  revocation: RevocationConfig;
+}
+
+/** Online revocation checks of signers' certificates (OCSP, CRL download), issue 4. */
+export interface RevocationConfig {
+  /** Off (VANTHU_REVOCATION_ONLINE=0) for air-gapped agencies: only imported CRLs count. */
+  online: boolean;
+  /** Per HTTP request to an OCSP responder or CRL address. */
+  timeoutMs: number;
+  /** For all requests of one verification; the caller usually holds a database transaction. */
+  budgetMs: number;
 }
 
 function flag(value: string | undefined): boolean {
@@ -45,6 +56,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: production || flag(env.VANTHU_SECURE_COOKIES),
     trustProxy: parseTrustProxy(env.VANTHU_TRUST_PROXY),
     fontDir: env.VANTHU_FONT_DIR ? resolve(env.INIT_CWD ?? process.cwd(), env.VANTHU_FONT_DIR) : undefined,
+    revocation: loadRevocationConfig(env),
+  };
+}
+
+export function loadRevocationConfig(env: NodeJS.ProcessEnv = process.env): RevocationConfig {
+  const ms = (name: string, fallback: number): number => {
+    const value = Number(env[name] ?? fallback);
+    if (!Number.isInteger(value) || value <= 0 || value > 60_000) throw new Error(`${name} không hợp lệ (số mili giây, 1–60000): ${env[name]}`);
+    return value;
+  };
+  const online = env.VANTHU_REVOCATION_ONLINE;
+  return {
+    online: online === undefined || online === '' || flag(online),
+    timeoutMs: ms('VANTHU_REVOCATION_TIMEOUT_MS', 3000),
+    budgetMs: ms('VANTHU_REVOCATION_BUDGET_MS', 5000),
   };
 }
 

@@ -12,3 +12,5 @@ export { findIncoming } from './repository.js';
 export { deliverToInbox, recallDelivery, type Delivery } from './inbox.js';
 export { recordReply } from './service.js';
 export type { InboxEnvelope } from './tables.js';
+/** The digitisation standard (Q-11.2b) is a pure check on a PDF file: outgoing's paper path uses it too. */
+export { checkDigitisedScan, SCAN_STANDARD, type ScanProblem, type ScanReport } from './scan-check.js';

@@ -6,7 +6,7 @@ import { describeEngines } from '../../test/harness/engines.js';
 import { call, login, startTestApp, type Session, type TestApp } from '../../test/harness/app.js';
 import { OfficeConverter } from '../infra/convert/index.js';
 import { decisionHtml, makeOfficeFile, pdfText } from '../infra/convert/testkit.js';
-import { draftBody, upload, type OutgoingFixture } from './testkit.js';
+import { draftBody, draftPdf, upload, type OutgoingFixture } from './testkit.js';
 
 /** A draft in .docx becomes PDF in the background; a conversion that hangs is killed and its reason shown (Q-10.1). */
 describeEngines('outgoing draft conversion', (db) => {
@@ -57,6 +57,19 @@ describeEngines('outgoing draft conversion', (db) => {
     const pdf = (await call(t.app, drafter, 'GET', `/api/files/${doc.versions[0].pdfFileId}/content`)).rawPayload;
     expect(await pdfText(pdf)).toContain('QUYẾT ĐỊNH');
     expect((await call(t.app, drafter, 'POST', `/api/outgoing/${doc.id}/submit`)).statusCode).toBe(200);
+  });
+
+  it('[Q-8.2c] [Q-10.1] an appendix in .docx becomes PDF the same way; the draft waits for it before going to approval', { timeout: 120_000 }, async () => {
+    const main = await upload(fx(), drafter, 'du-thao.pdf', await draftPdf());
+    const appendix = await upload(fx(), drafter, 'phu-luc.docx', docx);
+    const created = await call(t.app, drafter, 'POST', '/api/outgoing', draftBody(fx(), main, { recipientAgencyIds: [], externalRecipients: [], appendices: [{ fileId: appendix, title: 'Phụ lục I' }] }));
+    const id = created.json().id;
+    expect((await call(t.app, drafter, 'POST', `/api/outgoing/${id}/submit`)).json().message).toMatch(/^Phụ lục 1 \("Phụ lục I"\) đang được chuyển sang PDF/);
+    let converted;
+    for (let i = 0; i < 300 && (converted = (await call(t.app, drafter, 'GET', `/api/outgoing/${id}`)).json().versions[0].appendices[0]).conversion === 'pending'; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(converted).toMatchObject({ sourceFileId: appendix, conversion: 'done', pdfFileId: expect.any(String) });
+    expect(await pdfText((await call(t.app, drafter, 'GET', `/api/files/${converted.pdfFileId}/content`)).rawPayload)).toContain('QUYẾT ĐỊNH');
+    expect((await call(t.app, drafter, 'POST', `/api/outgoing/${id}/submit`)).statusCode).toBe(200);
   });
 
   it('[Q-10.1] a conversion that hangs is killed and the version says why; the draft cannot go on without a PDF', { timeout: 60_000 }, async () => {

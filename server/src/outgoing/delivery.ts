@@ -8,12 +8,12 @@ import type { StoredFile } from '../infra/storage/file-store.js';
 import { conflict, forbidden } from '../shared/errors.js';
 import { nfc } from '../shared/text.js';
 import { findAgency } from '../agencies/index.js';
-import { findUserBrief, listAgencyClerks } from '../users/index.js';
+import { findUserBrief, listAgencyClerks, listAgencyUsersWithRole, listUnitHeads } from '../users/index.js';
 import { notify } from '../notifications/index.js';
 import { deliverToInbox, recallDelivery } from '../incoming/index.js';
 import { documentType, formatNumber } from './document-types.js';
 import { loadForChange } from './drafts.js';
-import { addEvent, outgoingDb, type DocumentRow } from './repository.js';
+import { addEvent, numberAndNotation, outgoingDb, type DocumentRow } from './repository.js';
 import type { RecipientStatus } from './tables.js';
 
 /**
@@ -25,7 +25,8 @@ import type { RecipientStatus } from './tables.js';
 /** Where each status sits in a recipient's life: a late or repeated report never moves it back. */
 const RANK: Record<RecipientStatus, number> = { waiting_exchange: 0, sent: 1, delivered: 2, returned: 3, received: 3, processing: 4, finished: 5, recalled: 6, recall_confirmed: 7 };
 
-export async function deliver(ctx: Ctx, row: DocumentRow, issued: StoredFile): Promise<void> {
+/** The issued file goes with its sealed appendices (Q-8.2c), in their order. */
+export async function deliver(ctx: Ctx, row: DocumentRow, issued: StoredFile, appendices: StoredFile[] = []): Promise<void> {
   const actor = requireActor(ctx);
   const q = outgoingDb(ctx.db);
   const agency = (await findAgency(ctx.db, row.agency_id))!;
@@ -48,10 +49,23 @@ export async function deliver(ctx: Ctx, row: DocumentRow, issued: StoredFile): P
   const now = ctx.clock.now();
   const recipients = await q.selectFrom('outgoing_recipient').selectAll().where('document_id', '=', row.id).where('agency_id', 'is not', null).execute();
   for (const r of recipients) {
-    await deliverToInbox(ctx, { toAgencyId: r.agency_id!, channel: 'internal', originRef: r.id, senderAgencyId: row.agency_id, envelope, mainFile: issued, attachments: [] });
+    await deliverToInbox(ctx, { toAgencyId: r.agency_id!, channel: 'internal', originRef: r.id, senderAgencyId: row.agency_id, envelope, mainFile: issued, attachments: appendices });
     await q.updateTable('outgoing_recipient').set({ status: 'delivered', updated_at: now }).where('id', '=', r.id).execute();
   }
-  await addEvent(ctx.db, row.id, actor.userId, now, 'delivered', { internal: recipients.length });
+  await addEvent(ctx.db, row.id, actor.userId, now, 'delivered', { internal: recipients.length, appendices: appendices.length });
+}
+
+/** On issue the document goes to the agency head, the drafting unit's head, the drafter and the signer (Q-12.3a). */
+export async function announceIssue(ctx: Ctx, row: DocumentRow, at: Date): Promise<void> {
+  const unitHeads = await listUnitHeads(ctx.db, row.drafting_unit_id);
+  const agencyHeads = await listAgencyUsersWithRole(ctx.db, row.agency_id, 'agency_head');
+  await notify(ctx.db, at, {
+    userIds: [...agencyHeads, ...unitHeads].map((u) => u.id).concat(row.drafter_id, row.signer_id),
+    agencyId: row.agency_id,
+    kind: 'outgoing.issued',
+    title: `Đã phát hành văn bản ${numberAndNotation(row)}: ${row.summary}`,
+    link: `/outgoing/${row.id}`,
+  });
 }
 
 /** Applies a recipient's report to its row, and tells the clerks of the issuing agency about returns. */

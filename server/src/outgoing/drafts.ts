@@ -10,8 +10,9 @@ import { findUserBrief, listUnitHeads } from '../users/index.js';
 import { notify } from '../notifications/index.js';
 import { findIncoming } from '../incoming/index.js';
 import { documentType, PAPER_REASONS } from './document-types.js';
+import { requireReadyAppendices, saveAppendices } from './appendices.js';
 import { addEvent, findDocument, findVersion, outgoingDb, type DocumentRow } from './repository.js';
-import type { CreateDraft, DraftFields, UpdateDraft } from './schemas.js';
+import type { CreateDraft, DraftFields, NewVersion, UpdateDraft } from './schemas.js';
 
 /**
  * Drafting and approval (Q-10.1, Q-12.2a): a draft keeps every version with who and when; the
@@ -125,9 +126,10 @@ export async function createDraft(ctx: Ctx, input: CreateDraft): Promise<{ id: s
     .returning('id')
     .executeTakeFirstOrThrow();
   await q.insertInto('outgoing_version').values({ document_id: row.id, version: 1, ...version, conversion_error: null, note: null, created_by: actor.userId, created_at: now }).execute();
+  const appendices = await saveAppendices(ctx, row.id, 1, input.appendices);
   await replaceRecipients(ctx, row.id, input);
-  await addEvent(ctx.db, row.id, actor.userId, now, 'created', { version: 1 });
-  await recordAudit(ctx, { action: 'outgoing.create', objectType: 'outgoing_document', objectId: row.id, details: { typeCode: input.typeCode, summary: nfc(input.summary) } });
+  await addEvent(ctx.db, row.id, actor.userId, now, 'created', { version: 1, appendices });
+  await recordAudit(ctx, { action: 'outgoing.create', objectType: 'outgoing_document', objectId: row.id, details: { typeCode: input.typeCode, summary: nfc(input.summary), appendixFileIds: input.appendices?.map((a) => a.fileId) ?? [] } });
   return { id: row.id, conversion: version.conversion };
 }
 
@@ -186,7 +188,7 @@ export async function updateDraft(ctx: Ctx, id: string, input: UpdateDraft): Pro
   await recordAudit(ctx, { action: 'outgoing.edit', objectType: 'outgoing_document', objectId: id, details: input });
 }
 
-export async function addVersion(ctx: Ctx, id: string, input: { fileId: string; note?: string }): Promise<{ version: number; conversion: string }> {
+export async function addVersion(ctx: Ctx, id: string, input: NewVersion): Promise<{ version: number; conversion: string }> {
   const actor = requireDrafter(ctx);
   const row = await loadForChange(ctx, id);
   requireEditor(actor, row);
@@ -195,9 +197,10 @@ export async function addVersion(ctx: Ctx, id: string, input: { fileId: string; 
   const version = row.current_version + 1;
   const q = outgoingDb(ctx.db);
   await q.insertInto('outgoing_version').values({ document_id: id, version, ...file, conversion_error: null, note: input.note ? nfc(input.note) : null, created_by: actor.userId, created_at: now }).execute();
+  const appendices = await saveAppendices(ctx, id, version, input.appendices, row.current_version);
   await q.updateTable('outgoing_document').set({ current_version: version, ...backToDraft(row), updated_at: now }).where('id', '=', id).execute();
-  await addEvent(ctx.db, id, actor.userId, now, 'version', { version, note: input.note ?? null });
-  await recordAudit(ctx, { action: 'outgoing.version', objectType: 'outgoing_document', objectId: id, details: { version, fileId: input.fileId } });
+  await addEvent(ctx.db, id, actor.userId, now, 'version', { version, note: input.note ?? null, appendices });
+  await recordAudit(ctx, { action: 'outgoing.version', objectType: 'outgoing_document', objectId: id, details: { version, fileId: input.fileId, appendixFileIds: input.appendices?.map((a) => a.fileId) ?? 'carried over' } });
   return { version, conversion: file.conversion };
 }
 
@@ -215,6 +218,7 @@ async function requireReadyPdf(ctx: Ctx, row: DocumentRow) {
   if (!version?.pdf_file_id) {
     throw conflict(version?.conversion === 'failed' ? `Chưa có bản PDF của dự thảo: chuyển đổi thất bại (${version.conversion_error ?? ''}). Hãy tải lên phiên bản khác.` : 'Dự thảo đang được chuyển sang PDF; thử lại sau ít phút.');
   }
+  await requireReadyAppendices(ctx.db, row.id, row.current_version);
   return version;
 }
 

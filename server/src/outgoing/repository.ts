@@ -8,6 +8,7 @@ import type { OutgoingState, OutgoingTables, RecipientStatus } from './tables.js
 export const outgoingDb = (db: Db) => db.withTables<OutgoingTables>();
 
 export type DocumentRow = Selectable<OutgoingTables['outgoing_document']>;
+export type AppendixRow = Selectable<OutgoingTables['outgoing_appendix']>;
 
 export const STATE_LABELS: Record<OutgoingState, string> = {
   draft: 'Dự thảo',
@@ -69,6 +70,13 @@ export function presentSummary(row: DocumentRow): OutgoingSummary {
     issuedAt: row.issued_at?.toISOString() ?? null,
     recalledAt: row.recalled_at?.toISOString() ?? null,
     recallReason: row.recall_reason,
+    issuePath: row.issue_path,
+    placeDate: row.place_date,
+    paperSignedOn: row.paper_signed_on,
+    paperSignedBy: row.paper_signed_by,
+    paperScanFileId: row.paper_scan_file_id,
+    paperScannedAt: row.paper_scanned_at?.toISOString() ?? null,
+    paperScannedBy: row.paper_scanned_by,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };
@@ -86,8 +94,9 @@ export async function findVersion(db: Db, documentId: string, version: number) {
 
 export async function loadDetail(db: Db, row: DocumentRow): Promise<OutgoingDetail> {
   const q = outgoingDb(db);
-  const [versions, recipients, comments, events] = await Promise.all([
+  const [versions, appendices, recipients, comments, events] = await Promise.all([
     q.selectFrom('outgoing_version').selectAll().where('document_id', '=', row.id).orderBy('version').execute(),
+    q.selectFrom('outgoing_appendix').selectAll().where('document_id', '=', row.id).orderBy('version').orderBy('ordinal').execute(),
     q.selectFrom('outgoing_recipient').selectAll().where('document_id', '=', row.id).orderBy('name').execute(),
     q.selectFrom('outgoing_comment').selectAll().where('document_id', '=', row.id).orderBy('created_at').execute(),
     q.selectFrom('outgoing_event').selectAll().where('document_id', '=', row.id).orderBy('at').orderBy('id').execute(),
@@ -103,11 +112,16 @@ export async function loadDetail(db: Db, row: DocumentRow): Promise<OutgoingDeta
       note: v.note,
       createdBy: v.created_by,
       createdAt: v.created_at.toISOString(),
+      appendices: appendices.filter((a) => a.version === v.version).map(presentAppendix),
     })),
     recipients: recipients.map((r) => ({ id: r.id, agencyId: r.agency_id, name: r.name, status: r.status, statusLabel: RECIPIENT_LABELS[r.status], arrivalNumber: r.arrival_number, reason: r.reason, updatedAt: r.updated_at.toISOString() })),
     comments: comments.map((c) => ({ id: c.id, version: c.version, authorId: c.author_id, body: c.body, createdAt: c.created_at.toISOString() })),
     events: events.map((e) => ({ at: e.at.toISOString(), actorId: e.actor_id, kind: e.kind, details: e.details })),
   };
+}
+
+export function presentAppendix(a: AppendixRow) {
+  return { id: a.id, ordinal: a.ordinal, title: a.title, sourceFileId: a.source_file_id, pdfFileId: a.pdf_file_id, conversion: a.conversion, conversionError: a.conversion_error, sealedFileId: a.sealed_file_id };
 }
 
 export async function addEvent(db: Db, documentId: string, actorId: string | null, at: Date, kind: string, details: Record<string, unknown> = {}) {

@@ -5,17 +5,17 @@ import { withTx } from '../infra/http/request-context.js';
 import { errors, IdParams, Ok } from '../infra/http/schemas.js';
 import { DOCUMENT_TYPES, PAPER_REASONS, SIGNER_AUTHORITIES } from './document-types.js';
 import { addComment, addVersion, approveDraft, createDraft, returnDraft, submitDraft, updateDraft } from './drafts.js';
-import { completeSeal, completeSignerSignature, numberDocument, prepareSeal, prepareSignerSignature, previewNumber } from './issuing.js';
 import { recallDocument } from './delivery.js';
 import { DraftConversions } from './conversion.js';
 import { readOutgoing, searchOutgoing } from './service.js';
-import { CommentBody, CompleteSigning, CreateDraft, ListOutgoingQuery, NewVersion, NumberPreview, OutgoingDetail, OutgoingSummary, ReasonBody, SigningRequest, StartSigning, UpdateDraft } from './schemas.js';
+import { CommentBody, CreateDraft, ListOutgoingQuery, NewVersion, OutgoingDetail, OutgoingSummary, ReasonBody, UpdateDraft } from './schemas.js';
+import { issueRoutes } from './issue-routes.js';
 
 const tags = ['outgoing'];
 const Created = Type.Object({ id: Type.String(), conversion: Type.String() });
 
 export const outgoingRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, options) => {
-  const { fontDir, converter } = options.services;
+  const { converter } = options.services;
   const conversions = converter ? new DraftConversions(converter, (message) => app.log.error(message)) : undefined;
   if (conversions) {
     app.addHook('onReady', () => conversions.resume({ db: options.services.db, clock: options.services.clock, files: options.services.files, ip: null }));
@@ -65,26 +65,8 @@ export const outgoingRoutes: FastifyPluginAsyncTypebox<{ services: Services }> =
     return { ok: true as const };
   });
 
-  app.post('/:id/sign/prepare', { schema: { tags, summary: 'Người ký: chuẩn bị ký số (kiểm tra trước khi ký, giữ chỗ số và ngày)', params: IdParams, body: StartSigning, response: { 200: SigningRequest, ...errors(400, 401, 403, 404, 409, 415) } } }, async (request) =>
-    withTx(request, (ctx) => prepareSignerSignature(ctx, request.params.id, request.body, fontDir)),
-  );
-  app.post('/:id/sign/complete', { schema: { tags, summary: 'Người ký: gửi chữ ký số do công cụ ký tạo', params: IdParams, body: CompleteSigning, response: { ...ok, 422: errors(422)[422] } } }, async (request) => {
-    await withTx(request, (ctx) => completeSignerSignature(ctx, request.params.id, request.body));
-    return { ok: true as const };
-  });
-  app.get('/:id/number-preview', { schema: { tags, summary: 'Văn thư: số, ký hiệu sẽ cấp nếu phát hành bây giờ', params: IdParams, response: { 200: NumberPreview, ...errors(401, 403, 404, 409) } } }, async (request) =>
-    withTx(request, (ctx) => previewNumber(ctx, request.params.id)),
-  );
-  app.post('/:id/number', { schema: { tags, summary: 'Văn thư: cấp số và ghi số, ngày vào văn bản đã ký', params: IdParams, response: { 200: Type.Object({ year: Type.Number(), number: Type.Number(), notation: Type.String(), numberAndNotation: Type.String() }), ...errors(400, 401, 403, 404, 409, 422) } } }, async (request) =>
-    withTx(request, (ctx) => numberDocument(ctx, request.params.id, fontDir)),
-  );
-  app.post('/:id/seal/prepare', { schema: { tags, summary: 'Văn thư: chuẩn bị ký số của cơ quan', params: IdParams, body: StartSigning, response: { 200: SigningRequest, ...errors(400, 401, 403, 404, 409) } } }, async (request) =>
-    withTx(request, (ctx) => prepareSeal(ctx, request.params.id, request.body)),
-  );
-  app.post('/:id/seal/complete', { schema: { tags, summary: 'Văn thư: gửi chữ ký số của cơ quan; văn bản được phát hành và gửi đi', params: IdParams, body: CompleteSigning, response: { ...ok, 422: errors(422)[422] } } }, async (request) => {
-    await withTx(request, (ctx) => completeSeal(ctx, request.params.id, request.body));
-    return { ok: true as const };
-  });
+  // Signing, numbering, sealing, the paper path and printing the original.
+  await app.register(issueRoutes, options);
   app.post('/:id/recall', { schema: { tags, summary: 'Thu hồi văn bản đã phát hành; nơi nhận được báo ngay (Q-12.3c)', params: IdParams, body: ReasonBody, response: ok } }, async (request) => {
     await withTx(request, (ctx) => recallDocument(ctx, request.params.id, request.body.reason));
     return { ok: true as const };

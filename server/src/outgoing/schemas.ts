@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { PAPER_REASONS, SIGNER_AUTHORITIES, TYPE_CODES } from './document-types.js';
+import { Appendices, Appendix } from './appendix-schemas.js';
 
 const Uuid = Type.String({ format: 'uuid' });
 const DateStr = Type.String({ format: 'date' });
@@ -24,13 +25,24 @@ export const DraftFields = Type.Object({
 });
 export type DraftFields = Static<typeof DraftFields>;
 
-export const CreateDraft = Type.Intersect([DraftFields, Type.Object({ fileId: Type.String({ format: 'uuid', description: 'Tệp dự thảo (.docx, .odt, .doc, .rtf hoặc .pdf)' }) })]);
+export const CreateDraft = Type.Intersect([
+  DraftFields,
+  Type.Object({
+    fileId: Type.String({ format: 'uuid', description: 'Tệp dự thảo (.docx, .odt, .doc, .rtf hoặc .pdf)' }),
+    appendices: Type.Optional(Appendices('Phụ lục là tệp riêng')),
+  }),
+]);
 export type CreateDraft = Static<typeof CreateDraft>;
 
 export const UpdateDraft = Type.Partial(DraftFields);
 export type UpdateDraft = Static<typeof UpdateDraft>;
 
-export const NewVersion = Type.Object({ fileId: Uuid, note: Type.Optional(Type.String({ maxLength: 500 })) });
+export const NewVersion = Type.Object({
+  fileId: Uuid,
+  note: Type.Optional(Type.String({ maxLength: 500 })),
+  appendices: Type.Optional(Appendices('Phụ lục của phiên bản mới; bỏ trống thì giữ phụ lục của phiên bản trước, [] thì bỏ hết')),
+});
+export type NewVersion = Static<typeof NewVersion>;
 export const CommentBody = Type.Object({ body: Type.String({ minLength: 1, maxLength: 4000 }) });
 export const ReasonBody = Type.Object({ reason: Type.String({ minLength: 5, maxLength: 500 }) });
 
@@ -86,6 +98,7 @@ const Version = Type.Object({
   note: Nullable(Type.String()),
   createdBy: Type.String(),
   createdAt: Type.String(),
+  appendices: Type.Array(Appendix, { description: 'Phụ lục là tệp riêng của phiên bản này (Q-8.2c)' }),
 });
 
 export const OutgoingSummary = Type.Object({
@@ -120,6 +133,13 @@ export const OutgoingSummary = Type.Object({
   issuedAt: Nullable(Type.String()),
   recalledAt: Nullable(Type.String()),
   recallReason: Nullable(Type.String()),
+  issuePath: Type.String({ description: 'electronic: bản gốc điện tử; paper: bản gốc giấy, bản điện tử là bản số hóa (Q-12.2b)' }),
+  placeDate: Nullable(Type.String({ description: 'Địa danh, ngày tháng năm ghi khi cấp số' })),
+  paperSignedOn: Nullable(Type.String({ description: 'Ngày người ký ký bản giấy' })),
+  paperSignedBy: Nullable(Type.String()),
+  paperScanFileId: Nullable(Type.String({ description: 'Bản quét bản gốc giấy đã ký, đóng dấu' })),
+  paperScannedAt: Nullable(Type.String()),
+  paperScannedBy: Nullable(Type.String()),
   createdAt: Type.String(),
   updatedAt: Type.String(),
 });

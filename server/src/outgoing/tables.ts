@@ -1,6 +1,9 @@
 import type { Generated } from 'kysely';
 
 export type OutgoingState = 'draft' | 'submitted' | 'returned' | 'approved' | 'signed' | 'numbered' | 'issued' | 'recalled';
+/** How the original was made: signed electronically (Q-12.2a), or signed on paper and digitised (Q-12.2b). */
+export type IssuePath = 'electronic' | 'paper';
+export type Conversion = 'not_needed' | 'pending' | 'done' | 'failed';
 export type RecipientStatus = 'waiting_exchange' | 'sent' | 'delivered' | 'received' | 'returned' | 'processing' | 'finished' | 'recalled' | 'recall_confirmed';
 
 export type OutgoingTables = {
@@ -44,6 +47,18 @@ export type OutgoingTables = {
     recall_reason: string | null;
     created_at: Date;
     updated_at: Date;
+    issue_path: Generated<IssuePath>;
+    /** "Thái Nguyên, ngày 05 tháng 01 năm 2026" as numbered: written into the PDF, or by hand on paper. */
+    place_date: Generated<string | null>;
+    /** Paper path: the approved signer signed the paper original on this (legal) date. */
+    paper_signed_on: Generated<string | null>;
+    paper_signed_by: Generated<string | null>;
+    /** Paper path: the scan of the signed and sealed paper original, checked against Q-11.2b. */
+    paper_scan_file_id: Generated<string | null>;
+    paper_scanned_at: Generated<Date | null>;
+    paper_scanned_by: Generated<string | null>;
+    /** The latest seal preparation: the main document's signing session, then one per appendix. */
+    seal_session_ids: Generated<string[] | null>;
   };
   /** Every version of the draft is kept. */
   outgoing_version: {
@@ -51,11 +66,25 @@ export type OutgoingTables = {
     version: number;
     source_file_id: string;
     pdf_file_id: string | null;
-    conversion: 'not_needed' | 'pending' | 'done' | 'failed';
+    conversion: Conversion;
     conversion_error: string | null;
     note: string | null;
     created_by: string;
     created_at: Date;
+  };
+  /** Phụ lục in a separate file (Q-8.2c): part of one draft version, approved with it, sealed at issue. */
+  outgoing_appendix: {
+    id: Generated<string>;
+    document_id: string;
+    version: number;
+    ordinal: number;
+    title: string;
+    source_file_id: string;
+    pdf_file_id: string | null;
+    conversion: Conversion;
+    conversion_error: string | null;
+    /** The appendix with the agency's signature and stamp, as issued. */
+    sealed_file_id: string | null;
   };
   outgoing_comment: {
     id: Generated<string>;

@@ -17,7 +17,7 @@ export { SigningError, type SigningFailure } from './errors.js';
 export { loadP12Signer } from './backends/p12.js';
 export { openPkcs11Signer, type Pkcs11Config } from './backends/pkcs11.js';
 export { PIN_VARIABLE, type TokenAddress } from './backends/pkcs11-tool.js';
-export { parseRequest, signRequest, type SigningRequest, type SigningResponse } from './agent/request.js';
+export { isBatch, parseRequest, signRequest, type AgentRequest, type BatchRequest, type BatchResponse, type SigningRequest, type SigningResponse } from './agent/request.js';
 export { DEFAULT_FONT_PATH, type SignatureAppearance } from './pades/appearance.js';
 export { completePdf, embedCms, preparePdf, signPdf, type PreparedPdf, type SignOptions } from './pades/sign.js';
 export { fillIssueFields, findIssueFields, ISSUE_FIELD_NAMES, reserveIssueFields, type IssueFields, type IssueValues } from './pades/issue-fields.js';
@@ -34,12 +34,13 @@ export {
   type CopyStamp,
   type StampFont,
 } from './pades/stamps.js';
+export { readLastPageText, readPageText, type PageText, type TextLine } from './pades/page-text.js';
 export { pdfVerifier, verifyPdf, type CertificationPermissions, type DocumentProblem, type PdfVerification, type SignatureVerification, type VerifyOptions } from './pades/verify.js';
 export type { ChangeKind } from './pades/changes.js';
 export type { Finding, Indication, SubIndication } from './verdict.js';
 export { verifyWithTrustList, type TrustAnchor } from './trust-list.js';
 export { currentHolder } from './devices/service.js';
-export { completeSigningSession, startSigningSession, type CompletedSession, type PreparedSession, type SigningPurpose } from './sessions.js';
+export { completeSigningSession, startSigningSession, type CompletedSession, type PreparedSession, type SigningPurpose, type StampRequest } from './sessions.js';
 export type { PageBox, Placement, VisibleRequest } from './images/placing.js';
 
 import type { AppModule } from '../infra/module.js';

@@ -13,6 +13,8 @@ import { AppError, conflict, forbidden, notFound } from '../shared/errors.js';
 import { currentHolder } from './devices/service.js';
 import { placeImage, type PageBox, type Placement, type VisibleRequest } from './images/placing.js';
 import { completePdf, preparePdf, type SignOptions } from './pades/sign.js';
+import type { SignatureAppearance } from './pades/appearance.js';
+import { appendixStampAppearance, copyStampAppearance, type CopyForm } from './pades/stamps.js';
 import type { KeyAlgorithm } from './signer.js';
 import type { SigningTables } from './tables.js';
 
@@ -30,6 +32,16 @@ export interface SessionRequest {
   options: Omit<SignOptions, 'signingTime'>;
   /** Show the signer's signature image or the agency's seal (Q-8.2a); invisible when left out. */
   visible?: VisibleRequest;
+  /** Or the agency's text-only stamp, top right of page 1, dated with the signature's own time (Q-8.2b–c). */
+  stamp?: StampRequest;
+}
+
+/** A copy from paper (copy form and copying agency) or an appendix (the main document's number and symbol). */
+export type StampRequest = ({ copyForm: CopyForm; agencyName: string } | { appendixOf: string }) & { fontPath?: string };
+
+function stampAppearance(pdf: Buffer, stamp: StampRequest, signingTime: Date): Promise<SignatureAppearance> {
+  if ('appendixOf' in stamp) return appendixStampAppearance(pdf, { numberAndSymbol: stamp.appendixOf, signingTime, fontPath: stamp.fontPath });
+  return copyStampAppearance(pdf, { form: stamp.copyForm, agencyName: stamp.agencyName, signingTime, fontPath: stamp.fontPath });
 }
 
 export interface PreparedSession {
@@ -79,7 +91,8 @@ export async function startSigningSession(ctx: Ctx, input: SessionRequest): Prom
   const cert = await usableCertificate(ctx, input.purpose, input.certificateId);
   const now = ctx.clock.now();
   const shown = input.visible ? await placeImage(ctx, input.purpose, input.pdf, input.visible) : undefined;
-  const prepared = await preparePdf(input.pdf, [cert.certificate], { ...input.options, appearance: shown?.appearance ?? input.options.appearance, signingTime: now });
+  const stamped = input.stamp ? await stampAppearance(input.pdf, input.stamp, now) : undefined;
+  const prepared = await preparePdf(input.pdf, [cert.certificate], { ...input.options, appearance: shown?.appearance ?? stamped ?? input.options.appearance, signingTime: now });
   const row = await sessionsDb(ctx.db)
     .insertInto('signing_session')
     .values({

@@ -7,7 +7,9 @@ import { isUniqueViolation, type Db } from '../infra/db/database.js';
 import { recordAudit } from '../infra/audit/audit.js';
 import { AppError, conflict, notFound } from '../shared/errors.js';
 import { nfc } from '../shared/text.js';
+import { loadRevocationConfig } from '../config/env.js';
 import type { SigningTables } from './tables.js';
+import { createRevocationChecker, type RevocationChecker } from './revocation/checker.js';
 import { pdfVerifier, type PdfVerification } from './pades/verify.js';
 
 const trustDb = (db: Db) => db.withTables<SigningTables>();
@@ -87,11 +89,24 @@ export async function importCrl(ctx: Ctx, text: string): Promise<{ id: string; i
   return { id: row.id, issuer, thisUpdate: row.this_update.toISOString(), nextUpdate: row.next_update?.toISOString() ?? null };
 }
 
-/** Verifies a PDF against the current trust list and imported CRLs (Q-6.1d). Never throws on a bad PDF. */
-export async function verifyWithTrustList(db: Db, pdf: Buffer): Promise<PdfVerification> {
+/**
+ * One checker for the process, so OCSP answers and downloaded CRLs serve every verification.
+ * Module state because callers pass only the database; the composition root should build it
+ * from Config.revocation and pass it in (the third argument) once app.ts carries it.
+ */
+let sharedChecker: RevocationChecker | undefined;
+const defaultChecker = () => (sharedChecker ??= createRevocationChecker(loadRevocationConfig()));
+
+/**
+ * Verifies a PDF against the current trust list, imported CRLs and, when online, the OCSP
+ * responders and CRL addresses the certificates name (Q-4.1, Q-6.1d). Never throws on a bad PDF.
+ * Downloaded CRLs stay in memory, not in signing_crl: that table holds what an administrator
+ * imported and answered for (audited, added_by), and callers verify inside their transaction.
+ */
+export async function verifyWithTrustList(db: Db, pdf: Buffer, revocation: RevocationChecker = defaultChecker()): Promise<PdfVerification> {
   const q = trustDb(db);
   const anchors = await q.selectFrom('signing_trust_anchor').select('certificate').where('disabled_at', 'is', null).execute();
   // Only lists still current matter; the verifier also checks each one's dates and signature.
   const crls = await q.selectFrom('signing_crl').select('crl').where((eb) => eb.or([eb('next_update', 'is', null), eb('next_update', '>', new Date())])).execute();
-  return pdfVerifier({ trustAnchors: anchors.map((r) => r.certificate), crls: crls.map((r) => r.crl) })(pdf);
+  return pdfVerifier({ trustAnchors: anchors.map((r) => r.certificate), crls: crls.map((r) => r.crl), revocation })(pdf);
 }

@@ -62,9 +62,17 @@ export interface Certificate {
 }
 
 /** What the server answers to a "prepare signing" step; `request` is what the signing agent signs. */
+export interface AgentItem {
+  toBeSigned: string;
+  algorithm: string;
+}
+
 export interface SigningRequest {
   sessionId: string;
-  request: { toBeSigned: string; algorithm: string };
+  /** The agent's request file: one item, or `{items}` when appendices are signed in the same run. */
+  request: AgentItem | { items: AgentItem[] };
+  /** With appendices: what each item of the batch is, in order. */
+  items?: { kind: 'main' | 'appendix'; appendixId: string | null; title: string; digest: string }[];
   digest: string;
   certificate: { subject: string; serialNumber: string };
   /** Where the signature or seal image goes: as the rules say, in a box given, nowhere found, or no image uploaded. */
@@ -75,6 +83,8 @@ export interface SigningRequest {
 /** The signing agent's answer, sent back to complete the signature. */
 export interface SignatureAnswer {
   sessionId: string;
-  signature: string;
+  /** One value, or `signatures` in the order of a batch request. */
+  signature?: string;
+  signatures?: string[];
   certificateChain?: string[];
 }

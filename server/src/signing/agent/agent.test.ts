@@ -54,8 +54,8 @@ function agent(args: string[], options: { env?: Record<string, string>; stdin?: 
 const signingTime = new Date(Date.now() - 60_000);
 
 /** The server's first phase: it knows the person's registered certificate, never their key. */
-async function prepareFor(who: TestIdentity) {
-  const prepared = await preparePdf(pdf, who.chain, { signingTime, reason: 'Ký bằng công cụ ký của cá nhân' });
+async function prepareFor(who: TestIdentity, reason = 'Ký bằng công cụ ký của cá nhân') {
+  const prepared = await preparePdf(pdf, who.chain, { signingTime, reason });
   const request = JSON.stringify({ toBeSigned: prepared.toBeSigned.toString('base64'), algorithm: who === pki.rsa ? 'RSA' : 'ECDSA' });
   return { ...prepared, request };
 }
@@ -117,6 +117,33 @@ describe('signing agent CLI', () => {
     const value = Buffer.from(signature, 'base64');
     expect(() => completePdf(tampered, value, chain, prepared.toBeSigned)).toThrow(expect.objectContaining({ reason: 'PREPARED_CHANGED' }));
     expect(() => completePdf(tampered, value, chain)).toThrow(expect.objectContaining({ reason: 'SIGNATURE_MISMATCH' }));
+  });
+
+  it('[Q-8.2c] [Q-5.4] signs a batch (a document and its appendices) in one run: one answer per item, in order, all VALID', async () => {
+    const items = await Promise.all(['Văn bản chính', 'Phụ lục I', 'Phụ lục II'].map((reason) => prepareFor(pki.rsa, reason)));
+    const p12 = join(pki.dir, 'rsa.p12');
+    await writeFile(p12, pki.p12.rsa);
+    const request = JSON.stringify({ items: items.map((item) => JSON.parse(item.request)) });
+    const run = await agent(['--p12', p12], { stdin: request, env: { VANTHU_P12_PASSWORD: P12_PASSWORD } });
+    expect(run.code, run.stderr).toBe(0);
+    for (const [i, item] of items.entries()) expect(run.stderr).toContain(`${i + 1}. ${item.digest.toString('hex')}`);
+    const { signatures, certificateChain } = JSON.parse(run.stdout) as { signatures: string[]; certificateChain: string[] };
+    expect(signatures).toHaveLength(3);
+    for (const [i, item] of items.entries()) await completeAndVerify(item, JSON.stringify({ signature: signatures[i], certificateChain }), pki.rsa);
+    // Each value belongs to its own item: swapped, the server refuses them.
+    const chain = certificateChain.map((der) => Buffer.from(der, 'base64'));
+    expect(() => completePdf(items[0].prepared, Buffer.from(signatures[1], 'base64'), chain, items[0].toBeSigned)).toThrow(expect.objectContaining({ reason: 'SIGNATURE_MISMATCH' }));
+  });
+
+  it('[Q-8.2c] refuses a whole batch, signing nothing, when one item is not CMS signed attributes', async () => {
+    const p12 = join(pki.dir, 'rsa.p12');
+    await writeFile(p12, pki.p12.rsa);
+    const good = JSON.parse((await prepareFor(pki.rsa)).request);
+    const bad = { toBeSigned: Buffer.from('chuyển 1 tỷ đồng').toString('base64'), algorithm: 'RSA' };
+    const run = await agent(['--p12', p12], { stdin: JSON.stringify({ items: [good, bad] }), env: { VANTHU_P12_PASSWORD: P12_PASSWORD } });
+    expect([run.code, run.stdout, run.stderr]).toEqual([1, '', expect.stringContaining('Mục 2: Dữ liệu cần ký không phải thuộc tính ký CMS')]);
+    const empty = await agent(['--p12', p12], { stdin: JSON.stringify({ items: [] }), env: { VANTHU_P12_PASSWORD: P12_PASSWORD } });
+    expect([empty.code, empty.stderr]).toEqual([1, expect.stringContaining('"items" phải là danh sách')]);
   });
 
   it('refuses, in Vietnamese, what it must not sign and keys it cannot open', async () => {

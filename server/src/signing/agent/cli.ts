@@ -1,6 +1,7 @@
 /**
  * VănThư signing agent (Q-5.4): run by a person on their own machine, so their private key never
- * reaches the server. It signs one request that the server prepared and prints the answer.
+ * reaches the server. It signs the request that the server prepared — one file, or several in
+ * one run (a document and its appendices, see request.ts) — and prints the answer.
  *
  *   npx tsx server/src/signing/agent/cli.ts --p12 my.p12 [--request req.json] [--output res.json]
  *   npx tsx server/src/signing/agent/cli.ts --pkcs11-module /usr/lib/…/lib.so --key-id 01
@@ -15,7 +16,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { openKeySource, SECRET_VARIABLES, type KeySource } from './key-source.js';
-import { fingerprint, parseRequest, signRequest } from './request.js';
+import { fingerprints, parseRequest, signRequest } from './request.js';
 
 class UsageError extends Error {}
 
@@ -78,7 +79,9 @@ async function main(): Promise<void> {
 
   const request = parseRequest(requestText);
   const signer = await openKeySource(options.source, secret);
-  process.stderr.write(`Ký thuộc tính ký có SHA-256 ${fingerprint(request)} bằng khoá ${signer.algorithm}.\n`);
+  const digests = fingerprints(request);
+  if (digests.length === 1) process.stderr.write(`Ký thuộc tính ký có SHA-256 ${digests[0]} bằng khoá ${signer.algorithm}.\n`);
+  else process.stderr.write(`Ký ${digests.length} tệp bằng khoá ${signer.algorithm}; SHA-256 thuộc tính ký:\n${digests.map((d, i) => `  ${i + 1}. ${d}\n`).join('')}`);
   const answer = `${JSON.stringify(await signRequest(signer, request))}\n`;
   if (options.output) await writeFile(options.output, answer);
   else process.stdout.write(answer);

@@ -7,13 +7,14 @@
 import { toVietnamIso } from '../../infra/time/legal-time.js';
 import { buildPath, validAt, type Cert } from '../pki/chain.js';
 import { describeCertificate, keyUsageOf, type CertificateInfo } from '../pki/certificate-info.js';
-import { revocationOf, type Crl, type RevocationReason } from '../pki/crl.js';
+import type { RevocationLookup } from '../revocation/checker.js';
 import { indeterminate, invalid, worst, type Finding, type Indication, type SubIndication } from '../verdict.js';
 import { contentsOf, isEmptySlot, signedParts, type ByteRange } from './byte-range.js';
 import { changesAfter, endsRevision, revisionAt, type ChangeKind } from './changes.js';
 import { readCms } from './cms-reader.js';
 import { parsePdfDate } from './pdf-date.js';
 import { signedEnd, type FoundSignature, type ParsedPdf } from './signatures.js';
+import { checkRevocation, type RevocationCheck } from './verify-revocation.js';
 
 export interface SignatureVerification {
   /** 1-based, in the order the signatures were added to the file. */
@@ -41,6 +42,8 @@ export interface SignatureVerification {
   /** The signature covers every byte of the file but its own value. */
   coversWholeFile: boolean;
   revocation: 'good' | 'revoked' | 'unknown' | 'not-checked';
+  /** Per certificate of the path, signer first: status and what decided it (CRL or OCSP, where). */
+  revocationChecks?: RevocationCheck[];
   /** What was added to the file after this signature, coarsely. */
   changesAfter: ChangeKind[];
   /**
@@ -59,7 +62,8 @@ export interface VerificationContext {
   parsed: ParsedPdf;
   anchors: Cert[];
   extraCertificates: Cert[];
-  crls: Crl[];
+  /** Revocation status of a certificate of the path: CRLs given, and OCSP/CRL online when allowed. */
+  revocation: RevocationLookup;
   loadCert: (der: Buffer) => Cert | undefined;
   now: Date;
 }
@@ -67,16 +71,6 @@ export interface VerificationContext {
 const SUPPORTED_SUBFILTERS = new Set(['adbe.pkcs7.detached', 'ETSI.CAdES.detached']);
 /** Clocks disagree; a claimed time this far ahead is worth a word. */
 const CLOCK_SKEW_MS = 5 * 60_000;
-
-const REASON_TEXT: Partial<Record<RevocationReason, string>> = {
-  keyCompromise: 'lộ khoá bí mật',
-  cACompromise: 'tổ chức cấp bị lộ khoá',
-  affiliationChanged: 'thay đổi thông tin, đơn vị',
-  superseded: 'đã được thay thế',
-  cessationOfOperation: 'ngừng sử dụng',
-  certificateHold: 'tạm dừng',
-  privilegeWithdrawn: 'bị thu hồi quyền',
-};
 
 export async function verifySignature(found: FoundSignature, index: number, ctx: VerificationContext): Promise<SignatureVerification> {
   const { pdf, now } = ctx;
@@ -150,7 +144,7 @@ export async function verifySignature(found: FoundSignature, index: number, ctx:
   else if (claimed.getTime() > now.getTime() + CLOCK_SKEW_MS) warnings.push(`Thời điểm ký ghi trong tệp (${toVietnamIso(claimed)}) ở sau thời điểm kiểm tra.`);
   const at = claimed ?? now;
 
-  if (signer) checkCertificates(signer, [...cms.certificates, ...ctx.extraCertificates], at, ctx, result);
+  if (signer) await checkCertificates(signer, [...cms.certificates, ...ctx.extraCertificates], at, claimed, ctx, result);
 
   await checkLaterChanges(found, ctx, result);
   return finish();
@@ -213,7 +207,7 @@ function certificationPermissions(p: number, warnings: string[]): CertificationP
   return 1;
 }
 
-function checkCertificates(signer: Cert, pool: Cert[], at: Date, ctx: VerificationContext, result: SignatureVerification): void {
+async function checkCertificates(signer: Cert, pool: Cert[], at: Date, claimed: Date | undefined, ctx: VerificationContext, result: SignatureVerification): Promise<void> {
   const { findings, warnings } = result;
   const path = buildPath(signer, pool, ctx.anchors);
   if (!path) {
@@ -244,22 +238,11 @@ function checkCertificates(signer: Cert, pool: Cert[], at: Date, ctx: Verificati
     if (!ca.x509.ca) findings.push(indeterminate('CHAIN_CONSTRAINTS_FAILURE', `Chứng thư "${describeCertificate(ca.fields).commonName ?? ''}" cấp chứng thư khác nhưng không phải chứng thư CA.`));
   }
 
-  const statuses = path.slice(0, -1).map((cert, i) => ({ cert, revocation: revocationOf(cert, path[i + 1], ctx.crls, ctx.now) }));
-  result.revocation = statuses.some((s) => s.revocation.status === 'revoked') ? 'revoked' : statuses.some((s) => s.revocation.status === 'unknown') ? 'unknown' : 'good';
-  for (const [i, { cert, revocation }] of statuses.entries()) {
-    const name = describeCertificate(cert.fields).commonName ?? '';
-    if (revocation.status === 'revoked') {
-      const why = revocation.reason && REASON_TEXT[revocation.reason] ? ` (lý do: ${REASON_TEXT[revocation.reason]})` : '';
-      const when = toVietnamIso(revocation.revokedAt);
-      findings.push(
-        i === 0
-          ? indeterminate('REVOKED_NO_POE', `Chứng thư số đã bị thu hồi từ ${when}${why}; không có dấu thời gian chứng minh văn bản được ký trước đó.`)
-          : indeterminate('REVOKED_CA_NO_POE', `Chứng thư của tổ chức cấp "${name}" đã bị thu hồi từ ${when}${why}.`),
-      );
-    } else if (revocation.status === 'unknown') {
-      findings.push(indeterminate('TRY_LATER', `Chưa xác định được tình trạng thu hồi của chứng thư "${name}" (chưa có CRL hoặc OCSP còn hiệu lực); cần kiểm tra lại sau.`));
-    }
-  }
+  const revocation = await checkRevocation(path, claimed, ctx.revocation);
+  result.revocation = revocation.revocation;
+  result.revocationChecks = revocation.checks;
+  findings.push(...revocation.findings);
+  warnings.push(...revocation.warnings);
 }
 
 function conclude(result: SignatureVerification): SignatureVerification {

@@ -5,7 +5,8 @@
  * result too.
  */
 import { cachingCertLoader, loadCerts } from '../pki/chain.js';
-import { loadCrls } from '../pki/crl.js';
+import { loadCrls, type Crl } from '../pki/crl.js';
+import { offlineLookup, type RevocationChecker } from '../revocation/checker.js';
 import { combine, type Indication, type SubIndication } from '../verdict.js';
 import { findSignatures, parsePdf } from './signatures.js';
 import { verifySignature, type SignatureVerification, type VerificationContext } from './verify-signature.js';
@@ -17,6 +18,11 @@ export interface VerifyOptions {
   trustAnchors: Buffer[];
   /** DER CRLs at hand; a certificate no current CRL speaks about has an unknown status. */
   crls?: Buffer[];
+  /**
+   * Asks OCSP responders and CRL addresses named in the certificates, within its time budget,
+   * keeping what it learns across verifications. Without it only `crls` count (no network).
+   */
+  revocation?: RevocationChecker;
   /** DER certificates to complete certification paths with, when a signature left them out. */
   certificates?: Buffer[];
   /** Validation time; now when left out. */
@@ -49,12 +55,13 @@ export function pdfVerifier(options: VerifyOptions): (pdf: Buffer) => Promise<Pd
     anchors: loadCerts(options.trustAnchors),
     extraCertificates: loadCerts(options.certificates ?? []),
     crls: loadCrls(options.crls ?? []),
+    checker: options.revocation,
     loadCert: cachingCertLoader(),
   };
   return (pdf) => verifySafely(pdf, trust, options.now);
 }
 
-type Trust = Pick<VerificationContext, 'anchors' | 'extraCertificates' | 'crls' | 'loadCert'>;
+type Trust = Pick<VerificationContext, 'anchors' | 'extraCertificates' | 'loadCert'> & { crls: Crl[]; checker?: RevocationChecker };
 
 async function verifySafely(pdf: Buffer, trust: Trust, now: Date | undefined): Promise<PdfVerification> {
   try {
@@ -85,7 +92,9 @@ async function verify(pdf: Buffer, trust: Trust, now: Date): Promise<PdfVerifica
     return { indication: 'INDETERMINATE', problem: 'NOT_SIGNED', message: 'Tệp PDF không có chữ ký số.', encrypted: false, signatures: [] };
   }
 
-  const ctx: VerificationContext = { pdf, parsed, ...trust, now };
+  // One lookup per file: its time budget covers all the file's signatures.
+  const revocation = trust.checker ? trust.checker.lookup(trust.crls, now) : offlineLookup(trust.crls, now);
+  const ctx: VerificationContext = { pdf, parsed, anchors: trust.anchors, extraCertificates: trust.extraCertificates, loadCert: trust.loadCert, revocation, now };
   const signatures: SignatureVerification[] = [];
   for (const [i, signature] of found.entries()) signatures.push(await verifySignature(signature, i + 1, ctx));
 

@@ -1,6 +1,7 @@
 /**
- * Revocation from CRLs the caller supplies (imported by an administrator or fetched by a job).
- * A certificate no usable CRL speaks about is "unknown" — never silently good.
+ * Revocation from CRLs: imported by an administrator or downloaded from the certificate's
+ * distribution point (signing/revocation/). A certificate no usable CRL speaks about is
+ * "unknown" — never silently good.
  */
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
@@ -54,7 +55,7 @@ export function loadCrls(ders: Buffer[]): Crl[] {
  * current at `at` count.
  */
 export function revocationOf(cert: Cert, issuer: Cert, crls: Crl[], at: Date): Revocation {
-  const usable = crls.filter((crl) => fromIssuer(crl, cert, issuer) && current(crl, at));
+  const usable = crls.filter((crl) => usableFor(crl, cert, issuer, at));
   if (usable.length === 0) return { status: 'unknown' };
   const serial = hex(cert.fields.serialNumber.valueBlock.valueHexView);
   for (const crl of usable) {
@@ -62,6 +63,11 @@ export function revocationOf(cert: Cert, issuer: Cert, crls: Crl[], at: Date): R
     if (entry) return { status: 'revoked', revokedAt: entry.revocationDate.value, reason: reasonOf(entry) };
   }
   return { status: 'good' };
+}
+
+/** Signed by the certificate's issuer and current at `at`: only such a list may speak about it. */
+export function usableFor(crl: Crl, cert: Cert, issuer: Cert, at: Date): boolean {
+  return fromIssuer(crl, cert, issuer) && current(crl, at);
 }
 
 function fromIssuer(crl: Crl, cert: Cert, issuer: Cert): boolean {
@@ -79,7 +85,12 @@ function reasonOf(entry: pkijs.RevokedCertificate): RevocationReason | undefined
   const extension = entry.crlEntryExtensions?.extensions.find((e) => e.extnID === REASON_CODE_OID);
   if (!extension) return undefined;
   const value = asn1js.fromBER(extension.extnValue.valueBlock.valueHexView).result as asn1js.Enumerated;
-  return REASONS[value.valueBlock.valueDec];
+  return reasonName(value.valueBlock.valueDec);
+}
+
+/** A CRLReason value by name; OCSP answers use the same enumeration (RFC 6960 §4.2.1). */
+export function reasonName(value: number): RevocationReason | undefined {
+  return REASONS[value];
 }
 
 function hex(bytes: Uint8Array): string {

@@ -8,6 +8,10 @@
  *                                              ├ revoked  listed on the intermediate's CRL
  *                                              └ noSigningUsage  keyAgreement only
  *   untrusted root (EC) ─ untrusted
+ *
+ * With `revocationUrls`, the signer certificates name an OCSP responder and a CRL address, and
+ * the intermediate delegates OCSP signing to `ocspResponder`; run the responder over
+ * `intermediate.indexFile` (openssl-ocsp.ts), where `revoked` is listed as revoked.
  */
 import { execFile } from 'node:child_process';
 import { createPrivateKey, generateKeyPairSync, sign, X509Certificate } from 'node:crypto';
@@ -47,6 +51,10 @@ export interface TestPki {
   untrusted: TestIdentity;
   /** Current CRLs of the root and the intermediate (DER); only `revoked` is listed. */
   crls: Buffer[];
+  /** The issuing CA's files, for an OCSP responder. */
+  intermediate: { certFile: string; keyFile: string; indexFile: string };
+  /** Set with `revocationUrls`: a responder certificate (id-kp-OCSPSigning) issued by the intermediate. */
+  ocspResponder?: TestIdentity;
   /** PKCS#12 files of `rsa` and `ecdsa`, OpenSSL 3 default (AES-256/PBKDF2) and -legacy (3DES). */
   p12: { rsa: Buffer; rsaLegacy: Buffer; ecdsa: Buffer; ecdsaLegacy: Buffer };
   cleanup(): Promise<void>;
@@ -86,6 +94,12 @@ basicConstraints = critical, CA:FALSE
 keyUsage = critical, digitalSignature, nonRepudiation
 subjectKeyIdentifier = hash
 authorityKeyIdentifier = keyid
+[ocsp_ext]
+basicConstraints = critical, CA:FALSE
+keyUsage = critical, digitalSignature
+extendedKeyUsage = OCSPSigning
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid
 [agreement_ext]
 basicConstraints = critical, CA:FALSE
 keyUsage = critical, keyAgreement
@@ -102,11 +116,17 @@ interface Ca {
   certFile: string;
 }
 
-/** `crlDays`: how long the CRLs stay current (30 by default; longer for tests that move the clock to the year's end). */
-export async function createTestPki(options: { crlDays?: number } = {}): Promise<TestPki> {
+export interface TestPkiOptions {
+  /** How long the CRLs stay current (30 days by default; longer for tests that move the clock to the year's end). */
+  crlDays?: number;
+  /** http addresses written into the signer certificates (AIA OCSP, CRL distribution point); none by default. */
+  revocationUrls?: { ocsp?: string; crl?: string };
+}
+
+export async function createTestPki(options: TestPkiOptions = {}): Promise<TestPki> {
   const dir = await mkdtemp(join(tmpdir(), 'vanthu-pki-'));
   const config = join(dir, 'openssl.cnf');
-  await writeFile(config, CONFIG);
+  await writeFile(config, withRevocationUrls(CONFIG, options.revocationUrls));
   const openssl = async (args: string[], caDir = dir) => run('openssl', args, { env: { ...process.env, CA_DIR: caDir } });
 
   const newKey = async (name: string, type: 'rsa' | 'ec'): Promise<string> => {
@@ -159,6 +179,9 @@ export async function createTestPki(options: { crlDays?: number } = {}): Promise
   const expired = await identity(intermediate, await issue(intermediate, 'expired', '/C=VN/O=Sở Nội vụ tỉnh Thái Nguyên/CN=Trần Thị Hết Hạn', 'ec', 'signer_ext', ['-startdate', '20200101000000Z', '-enddate', '20210101000000Z']));
   const revoked = await identity(intermediate, await issue(intermediate, 'revoked', '/C=VN/O=Sở Nội vụ tỉnh Thái Nguyên/CN=Lê Văn Thu Hồi', 'ec', 'signer_ext'));
   const noSigningUsage = await identity(intermediate, await issue(intermediate, 'agreement', '/C=VN/O=Sở Nội vụ tỉnh Thái Nguyên/CN=Phạm Văn Thoả Thuận', 'ec', 'agreement_ext'));
+  const ocspResponder = options.revocationUrls
+    ? await identity(intermediate, await issue(intermediate, 'ocsp', '/C=VN/O=VănThư Thử nghiệm/CN=VănThư Test OCSP Responder', 'ec', 'ocsp_ext'))
+    : undefined;
   const untrusted = await identity(untrustedRoot, await issue(untrustedRoot, 'untrusted', '/C=VN/O=Không rõ/CN=Hoàng Văn Lạ', 'ec', 'signer_ext'));
 
   await openssl(['ca', '-config', config, '-keyfile', intermediate.keyFile, '-cert', intermediate.certFile, '-revoke', revoked.certFile, '-crl_reason', 'keyCompromise'], intermediate.dir);
@@ -191,9 +214,16 @@ export async function createTestPki(options: { crlDays?: number } = {}): Promise
     noSigningUsage,
     untrusted,
     crls,
+    intermediate: { certFile: intermediate.certFile, keyFile: intermediate.keyFile, indexFile: join(intermediate.dir, 'index.txt') },
+    ocspResponder,
     p12: { rsa: await p12(rsa, false), rsaLegacy: await p12(rsa, true), ecdsa: await p12(ecdsa, false), ecdsaLegacy: await p12(ecdsa, true) },
     cleanup: () => rm(dir, { recursive: true, force: true }),
   };
+}
+
+function withRevocationUrls(config: string, urls: TestPkiOptions['revocationUrls']): string {
+  const lines = [urls?.ocsp && `authorityInfoAccess = OCSP;URI:${urls.ocsp}`, urls?.crl && `crlDistributionPoints = URI:${urls.crl}`].filter(Boolean);
+  return lines.length ? config.replace('[signer_ext]\n', `[signer_ext]\n${lines.join('\n')}\n`) : config;
 }
 
 export function pemToDer(pem: string): Buffer {

@@ -19,6 +19,7 @@ import { RoutingPanel } from '../components/routing-panel';
 import { StatusTag, UrgencyTag } from '../components/tags';
 import { TimelineCard } from '../components/timeline-card';
 import { VerificationPanel } from '@/features/signing/components/verification-panel';
+import { CopiesCard } from '@/features/copies/components/copies-card';
 
 /** One incoming document: its entry, files, direction and assignments, and every step so far. */
 export default function IncomingDocumentRoute() {
@@ -72,6 +73,7 @@ export default function IncomingDocumentRoute() {
             <Card title="Tệp văn bản">
               <DocumentFiles files={d.files} />
             </Card>
+            {mainFileId && <CopiesCard incomingId={d.id} paper={d.source === 'paper'} open={d.status === 'registered' && !d.recall} />}
             {mainFileId && d.signatureCheck !== 'not_applicable' && (
               <Card title="Chữ ký số">
                 <VerificationPanel fileId={mainFileId} />

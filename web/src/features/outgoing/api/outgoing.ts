@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api';
-import type { CreateOutgoingInput, DraftFields, NumberPreview, OutgoingCatalog, OutgoingDetail, OutgoingFilters, OutgoingSeries, OutgoingSummary } from './types';
+import type { AppendixInput, CreateOutgoingInput, DraftFields, NumberPreview, OutgoingCatalog, OutgoingDetail, OutgoingFilters, OutgoingSeries, OutgoingSummary } from './types';
 
 type Ok = { ok: true };
 
@@ -55,7 +55,15 @@ export const useCreateOutgoing = () => useOutgoingStep((input: CreateOutgoingInp
 export const useUpdateOutgoing = () => useOutgoingStep(({ id, input }: { id: string; input: Partial<DraftFields> }) => api.patch<Ok>(doc(id), input));
 
 export const useAddVersion = () =>
-  useOutgoingStep(({ id, fileId, note }: { id: string; fileId: string; note?: string }) => api.post<{ version: number; conversion: string }>(doc(id, 'versions'), { fileId, note }));
+  useOutgoingStep(({ id, ...body }: { id: string; fileId: string; note?: string; appendices?: AppendixInput[] }) => api.post<{ version: number; conversion: string }>(doc(id, 'versions'), body));
+
+/** Q-12.2b: the clerk numbers a hand-signed original, then uploads its scan to seal it as the electronic version. */
+export const usePaperNumber = () =>
+  useOutgoingStep(({ id, paperReason, signedOn }: { id: string; paperReason: string; signedOn?: string }) => api.post<NumberPreview>(doc(id, 'paper/number'), { paperReason, signedOn }));
+
+export const usePaperScan = () => useOutgoingStep(({ id, fileId }: { id: string; fileId: string }) => api.post<{ pages: number }>(doc(id, 'paper/scan'), { fileId }));
+
+export const printOriginalHref = (id: string) => doc(id, 'print-original');
 
 export const useAddComment = () => useOutgoingStep(({ id, body }: { id: string; body: string }) => api.post<Ok>(doc(id, 'comments'), { body }));
 

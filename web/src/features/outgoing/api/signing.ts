@@ -1,26 +1,21 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api';
-import type { Certificate, SignatureAnswer, SigningRequest } from '@/types/api';
+import type { SignatureAnswer, SigningRequest } from '@/types/api';
 import { outgoingKeys } from './outgoing';
 
 /** The signer's own signature ("sign") or the agency's, applied by the clerk ("seal"). */
 export type SigningKind = 'sign' | 'seal';
 
-export function useCertificates() {
-  return useQuery({ queryKey: ['signing', 'certificates'], queryFn: () => api.get<Certificate[]>('/api/signing/certificates') });
-}
-
 const step = (id: string, kind: SigningKind, action: 'prepare' | 'complete') => `/api/outgoing/${encodeURIComponent(id)}/${kind}/${action}`;
 
 /** The server checks the document, reserves the fields and returns what the agent must sign. */
-export function usePrepareSigning(id: string, kind: SigningKind) {
-  return useMutation({ mutationFn: (certificateId: string) => api.post<SigningRequest>(step(id, kind, 'prepare'), { certificateId }) });
-}
-
-export function useCompleteSigning(id: string, kind: SigningKind) {
+export function useOutgoingSigning(id: string, kind: SigningKind) {
   const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (answer: SignatureAnswer) => api.post<{ ok: true }>(step(id, kind, 'complete'), answer),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: outgoingKeys.all }),
-  });
+  return {
+    prepare: useMutation({ mutationFn: (certificateId: string) => api.post<SigningRequest>(step(id, kind, 'prepare'), { certificateId }) }),
+    complete: useMutation({
+      mutationFn: (answer: SignatureAnswer) => api.post<{ ok: true }>(step(id, kind, 'complete'), answer),
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: outgoingKeys.all }),
+    }),
+  };
 }

@@ -22,6 +22,11 @@ export interface OutgoingSummary {
   paperReason: string | null;
   series: string;
   replyToIncomingId: string | null;
+  /** electronic: the signed electronic original; paper: a hand-signed original, its scan sealed as SAO Y (Q-12.2b). */
+  issuePath: 'electronic' | 'paper' | string;
+  placeDate: string | null;
+  paperSignedOn: string | null;
+  paperScanFileId: string | null;
   currentVersion: number;
   approvedVersion: number | null;
   year: number | null;
@@ -49,6 +54,19 @@ export interface OutgoingVersion {
   note: string | null;
   createdBy: string;
   createdAt: string;
+  appendices: OutgoingAppendix[];
+}
+
+/** A phụ lục in a separate file (Q-8.2c): converted like the draft, sealed with the document at issue. */
+export interface OutgoingAppendix {
+  id: string;
+  ordinal: number;
+  title: string;
+  sourceFileId: string;
+  pdfFileId: string | null;
+  conversion: Conversion | string;
+  conversionError: string | null;
+  sealedFileId: string | null;
 }
 
 export interface OutgoingRecipient {
@@ -118,7 +136,13 @@ export interface DraftFields {
   replyToIncomingId?: string | null;
 }
 
+export interface AppendixInput {
+  fileId: string;
+  title?: string;
+}
+
 export interface CreateOutgoingInput extends DraftFields {
+  appendices?: AppendixInput[];
   fileId: string;
 }
 

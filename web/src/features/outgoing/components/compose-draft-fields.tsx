@@ -31,6 +31,11 @@ export function ComposeDraftFields({ catalog, withFile = true }: { catalog: Outg
       >
         <FileUpload buttonText="Chọn tệp dự thảo" testId="draft-file" />
       </Form.Item>}
+      {withFile && (
+        <Form.Item label="Phụ lục (tệp riêng)" name="appendixFiles" valuePropName="fileList" rules={[{ validator: uploadsSettled }]} extra="Mỗi phụ lục một tệp; khi phát hành, phụ lục được ký số của cơ quan cùng văn bản.">
+          <FileUpload multiple buttonText="Thêm phụ lục" testId="appendix-files" />
+        </Form.Item>
+      )}
       <Row gutter={16}>
         <Col xs={24} md={8}>
           <Form.Item label="Loại văn bản" name="typeCode" rules={[{ required: true, message: 'Vui lòng chọn loại văn bản' }]}>

@@ -7,6 +7,8 @@ import type { CreateOutgoingInput, DraftFields, OutgoingDetail } from '../api/ty
 /** The drafting form as the person fills it in (pickers give dayjs, the upload gives a file list). */
 export interface ComposeValues {
   file?: UploadFile<StoredFile>[];
+  /** Phụ lục in separate files; each takes its file name as title. */
+  appendixFiles?: UploadFile<StoredFile>[];
   typeCode: string;
   summary: string;
   urgency: number;
@@ -22,12 +24,13 @@ export interface ComposeValues {
   series?: string;
 }
 
-export const COMPOSE_DEFAULTS: Partial<ComposeValues> = { urgency: 0, signerAuthority: '', file: [], recipientAgencyIds: [], externalRecipients: [], series: '' };
+export const COMPOSE_DEFAULTS: Partial<ComposeValues> = { urgency: 0, signerAuthority: '', file: [], appendixFiles: [], recipientAgencyIds: [], externalRecipients: [], series: '' };
 
 export const uploadedId = (files: UploadFile<StoredFile>[] | undefined) => files?.find((f) => f.status === 'done' && f.response)?.response?.id;
 
 export function toCreateInput(v: ComposeValues, replyToIncomingId: string | null): CreateOutgoingInput {
-  return { fileId: uploadedId(v.file)!, ...toDraftFields(v), replyToIncomingId };
+  const appendices = (v.appendixFiles ?? []).filter((f) => f.status === 'done' && f.response).map((f) => ({ fileId: f.response!.id }));
+  return { fileId: uploadedId(v.file)!, ...toDraftFields(v), replyToIncomingId, ...(appendices.length > 0 && { appendices }) };
 }
 
 /** The form's values as the API takes them, for a new draft and for an edit. */

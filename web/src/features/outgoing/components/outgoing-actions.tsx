@@ -1,18 +1,19 @@
 import { useState, type ReactElement } from 'react';
 import { App, Button, Tooltip } from 'antd';
-import { CheckOutlined, EditOutlined, FieldNumberOutlined, FileAddOutlined, FormOutlined, RollbackOutlined, SafetyCertificateOutlined, SendOutlined, StopOutlined } from '@ant-design/icons';
+import { CheckOutlined, EditOutlined, FieldNumberOutlined, FileAddOutlined, FormOutlined, FileTextOutlined, PrinterOutlined, ScanOutlined, RollbackOutlined, SafetyCertificateOutlined, SendOutlined, StopOutlined } from '@ant-design/icons';
 import { errorMessage } from '@/lib/api';
 import { useCurrentSession } from '@/lib/auth';
-import { useApproveDraft, useSubmitDraft } from '../api/outgoing';
+import { printOriginalHref, useApproveDraft, useSubmitDraft } from '../api/outgoing';
 import type { OutgoingDetail } from '../api/types';
 import { EditDraftModal } from './edit-draft-modal';
 import { NumberModal } from './number-modal';
+import { PaperNumberModal, PaperScanModal } from './paper-modals';
 import { outgoingActions } from './permissions';
 import { RecallModal, ReturnDraftModal } from './reason-modals';
-import { SigningDialog } from './signing-dialog';
+import { OutgoingSigningDialog } from './outgoing-signing-dialog';
 import { VersionModal } from './version-modal';
 
-type Dialog = 'edit' | 'version' | 'giveBack' | 'sign' | 'number' | 'seal' | 'recall';
+type Dialog = 'edit' | 'version' | 'giveBack' | 'sign' | 'number' | 'seal' | 'recall' | 'paperNumber' | 'paperScan';
 
 /** The steps the current person may take on this document, as header buttons. */
 export function OutgoingActions({ doc }: { doc: OutgoingDetail }) {
@@ -66,6 +67,21 @@ export function OutgoingActions({ doc }: { doc: OutgoingDetail }) {
           Cấp số
         </Button>
       )}
+      {allowed.paperNumber && (
+        <Button icon={<FileTextOutlined />} onClick={() => setOpen('paperNumber')}>
+          Phát hành bản giấy
+        </Button>
+      )}
+      {allowed.paperScan && (
+        <Button type="primary" icon={<ScanOutlined />} onClick={() => setOpen('paperScan')}>
+          {doc.paperScanFileId ? 'Thay bản quét' : 'Tải bản quét bản gốc'}
+        </Button>
+      )}
+      {allowed.printOriginal && (
+        <Button icon={<PrinterOutlined />} href={printOriginalHref(doc.id)} target="_blank" rel="noopener">
+          In bản gốc giấy
+        </Button>
+      )}
       {allowed.seal && (
         <Button type="primary" icon={<SafetyCertificateOutlined />} onClick={() => setOpen('seal')}>
           Ký số cơ quan
@@ -89,9 +105,11 @@ export function OutgoingActions({ doc }: { doc: OutgoingDetail }) {
       {open === 'edit' && <EditDraftModal doc={doc} onDone={close} />}
       {open === 'version' && <VersionModal documentId={doc.id} approved={doc.state === 'approved'} onDone={close} />}
       {open === 'giveBack' && <ReturnDraftModal documentId={doc.id} onDone={close} />}
-      {open === 'sign' && <SigningDialog documentId={doc.id} kind="sign" title="Ký số văn bản" onClose={close} />}
+      {open === 'sign' && <OutgoingSigningDialog documentId={doc.id} kind="sign" onClose={close} />}
       {open === 'number' && <NumberModal documentId={doc.id} onClose={close} />}
-      {open === 'seal' && <SigningDialog documentId={doc.id} kind="seal" title="Ký số của cơ quan và phát hành" onClose={close} />}
+      {open === 'seal' && <OutgoingSigningDialog documentId={doc.id} kind="seal" onClose={close} />}
+      {open === 'paperNumber' && <PaperNumberModal doc={doc} onDone={close} />}
+      {open === 'paperScan' && <PaperScanModal documentId={doc.id} onDone={close} />}
       {open === 'recall' && <RecallModal documentId={doc.id} onDone={close} />}
     </>
   );

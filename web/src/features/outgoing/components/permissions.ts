@@ -23,7 +23,11 @@ export function outgoingActions(session: Session, doc: OutgoingSummary) {
     giveBack: (doc.state === 'submitted' && isApprover(session, doc)) || (doc.state === 'approved' && (doc.signerId === me || isApprover(session, doc))),
     sign: doc.state === 'approved' && doc.signerId === me,
     number: clerk && doc.state === 'signed',
-    seal: clerk && doc.state === 'numbered',
+    // Q-12.2b: an approved draft may instead be signed on paper, numbered here, and its scan sealed.
+    paperNumber: clerk && doc.state === 'approved',
+    paperScan: clerk && doc.state === 'numbered' && doc.issuePath === 'paper',
+    seal: clerk && doc.state === 'numbered' && (doc.issuePath !== 'paper' || !!doc.paperScanFileId),
+    printOriginal: clerk && doc.state === 'issued' && doc.issuePath !== 'paper',
     recall: doc.state === 'issued' && hasRole(session, 'clerk', 'agency_head'),
   };
 }

@@ -18,6 +18,7 @@ export function VersionsCard({ doc, personName }: Props) {
     { id: doc.issuedFileId, label: 'Văn bản đã phát hành (PDF)' },
     { id: doc.numberedFileId, label: 'Bản đã cấp số (PDF)' },
     { id: doc.signedFileId, label: 'Bản đã ký số của người ký (PDF)' },
+    { id: doc.paperScanFileId, label: 'Bản quét bản gốc giấy (PDF)' },
   ].filter((o): o is { id: string; label: string } => !!o.id);
 
   return (
@@ -57,6 +58,14 @@ export function VersionsCard({ doc, personName }: Props) {
                     </Typography.Link>
                   )}
                 </Flex>
+                {v.appendices.map((a) => (
+                  <Flex key={a.id} gap={8} align="center" wrap data-testid={`appendix-${a.ordinal}`}>
+                    <Typography.Text>Phụ lục {a.ordinal}: {a.title}</Typography.Text>
+                    <Tag color={CONVERSION_COLORS[a.conversion]}>{conversionLabel(a.conversion)}</Tag>
+                    {(a.sealedFileId ?? a.pdfFileId) && <PdfLinks fileId={(a.sealedFileId ?? a.pdfFileId)!} label={a.sealedFileId ? 'Bản đã ký số (PDF)' : 'PDF'} />}
+                    {a.conversionError && <Typography.Text type="danger">{a.conversionError}</Typography.Text>}
+                  </Flex>
+                ))}
                 {v.conversion === 'failed' && (
                   <Alert type="error" showIcon title="Không chuyển được sang PDF; hãy tải lên phiên bản khác." description={v.conversionError ?? undefined} />
                 )}

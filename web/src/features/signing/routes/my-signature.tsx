@@ -3,7 +3,7 @@ import dayjs from 'dayjs';
 import { PageHeader } from '@/components/page-header';
 import { errorMessage } from '@/lib/api';
 import { useCurrentSession } from '@/lib/auth';
-import { useCertificates } from '@/features/outgoing/api/signing';
+import { useCertificates } from '../api/certificates';
 import { signatureImageHref, useMyImages } from '../api/images';
 import { ImageCard } from '../components/image-card';
 

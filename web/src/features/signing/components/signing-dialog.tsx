@@ -1,18 +1,26 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Alert, App, Button, Modal, Space, Steps } from 'antd';
+import type { UseMutationResult } from '@tanstack/react-query';
 import { errorMessage } from '@/lib/api';
 import { useCurrentSession } from '@/lib/auth';
-import { useCertificates, useCompleteSigning, usePrepareSigning, type SigningKind } from '../api/signing';
+import type { SignatureAnswer, SigningRequest } from '@/types/api';
+import { useCertificates } from '../api/certificates';
 import { CertificateSelect } from './certificate-select';
 import { PlacementNotice } from './placement-notice';
 import { SigningRequestStep } from './signing-request-step';
 import { parseSigningAnswer } from './signing-answer';
 
 interface Props {
-  documentId: string;
-  /** "sign": the signer's own certificate; "seal": the agency's, on a key device held by the clerk. */
-  kind: SigningKind;
   title: string;
+  /** "personal": the person's own certificate; "agency": the agency's, on a key device the clerk holds. */
+  owner: 'personal' | 'agency';
+  prepare: UseMutationResult<SigningRequest, Error, string>;
+  complete: UseMutationResult<unknown, Error, SignatureAnswer>;
+  successText: string;
+  /** Name of the downloaded request file. */
+  requestName: string;
+  /** Choices to make before preparing (the copy form, pages …). */
+  before?: ReactNode;
   onClose: () => void;
 }
 
@@ -20,17 +28,15 @@ interface Props {
  * Signing without the key leaving the person's machine: the server prepares what must be signed,
  * the person runs the signing agent on that request, and pastes or uploads the agent's answer.
  */
-export function SigningDialog({ documentId, kind, title, onClose }: Props) {
+export function SigningDialog({ title, owner, prepare, complete, successText, requestName, before, onClose }: Props) {
   const { message } = App.useApp();
   const session = useCurrentSession();
   const certificates = useCertificates();
-  const prepare = usePrepareSigning(documentId, kind);
-  const complete = useCompleteSigning(documentId, kind);
   const [chosen, setChosen] = useState<string>();
   const [answer, setAnswer] = useState('');
   const [answerError, setAnswerError] = useState<string>();
 
-  const usable = (certificates.data ?? []).filter((c) => (kind === 'sign' ? c.ownerUserId === session.user.id : c.deviceId !== null));
+  const usable = (certificates.data ?? []).filter((c) => (owner === 'personal' ? c.ownerUserId === session.user.id : c.deviceId !== null));
   const certificateId = chosen ?? usable.find((c) => !c.expired)?.id;
   const prepared = prepare.data;
   const error = certificates.error ?? prepare.error ?? complete.error;
@@ -41,14 +47,15 @@ export function SigningDialog({ documentId, kind, title, onClose }: Props) {
 
   const finish = () => {
     if (!prepared || complete.isPending) return;
-    const parsed = parseSigningAnswer(answer.trim());
+    const parsed = parseSigningAnswer(answer.trim(), prepared.items?.length ?? 1);
     if (!parsed.ok) return setAnswerError(parsed.message);
     setAnswerError(undefined);
+    const { ok: _ok, ...values } = parsed;
     complete.mutate(
-      { sessionId: prepared.sessionId, signature: parsed.signature, certificateChain: parsed.certificateChain },
+      { sessionId: prepared.sessionId, ...values },
       {
         onSuccess: () => {
-          void message.success(kind === 'sign' ? 'Đã ký số văn bản.' : 'Đã ký số của cơ quan; văn bản đã được phát hành.');
+          void message.success(successText);
           onClose();
         },
       },
@@ -78,18 +85,15 @@ export function SigningDialog({ documentId, kind, title, onClose }: Props) {
         {answerError && <Alert type="error" showIcon title={answerError} />}
         {prepared ? (
           <>
-            <PlacementNotice prepared={prepared} kind={kind} />
-            <SigningRequestStep documentId={documentId} prepared={prepared} answer={answer} onAnswer={setAnswer} />
+            <PlacementNotice prepared={prepared} kind={owner === 'personal' ? 'sign' : 'seal'} />
+            <SigningRequestStep prepared={prepared} requestName={requestName} answer={answer} onAnswer={setAnswer} />
           </>
         ) : (
           <>
+            {before}
             <CertificateSelect certificates={usable} loading={certificates.isPending} value={certificateId} onChange={setChosen} />
             {!certificates.isPending && usable.length === 0 && (
-              <Alert
-                type="warning"
-                showIcon
-                title={kind === 'sign' ? 'Bạn chưa đăng ký chứng thư số cá nhân nào.' : 'Cơ quan chưa có chứng thư số trên thiết bị lưu khóa.'}
-              />
+              <Alert type="warning" showIcon title={owner === 'personal' ? 'Bạn chưa đăng ký chứng thư số cá nhân nào.' : 'Cơ quan chưa có chứng thư số trên thiết bị lưu khóa.'} />
             )}
           </>
         )}

@@ -2,7 +2,8 @@ import { Alert } from 'antd';
 import { Link } from 'react-router';
 import { paths } from '@/config/paths';
 import type { SigningRequest } from '@/types/api';
-import type { SigningKind } from '../api/signing';
+
+type SigningKind = 'sign' | 'seal';
 
 /** What the signature will look like on the page (Q-8.2a); a signature without image is still valid. */
 export function PlacementNotice({ prepared, kind }: { prepared: SigningRequest; kind: SigningKind }) {

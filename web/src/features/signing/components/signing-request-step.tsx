@@ -4,7 +4,7 @@ import type { SigningRequest } from '@/types/api';
 import { downloadSigningRequest } from './signing-answer';
 
 interface Props {
-  documentId: string;
+  requestName: string;
   prepared: SigningRequest;
   answer: string;
   onAnswer: (text: string) => void;
@@ -13,7 +13,7 @@ interface Props {
 const AGENT_COMMAND = 'npx tsx server/src/signing/agent/cli.ts --p12 my.p12 --request request.json --output response.json';
 
 /** What the agent must sign, the command that signs it, and where its answer goes. */
-export function SigningRequestStep({ documentId, prepared, answer, onAnswer }: Props) {
+export function SigningRequestStep({ requestName, prepared, answer, onAnswer }: Props) {
   return (
     <>
       <Descriptions
@@ -23,6 +23,17 @@ export function SigningRequestStep({ documentId, prepared, answer, onAnswer }: P
         items={[
           { key: 'subject', label: 'Chứng thư', children: prepared.certificate.subject },
           { key: 'serial', label: 'Số hiệu', children: prepared.certificate.serialNumber },
+          ...(prepared.items && prepared.items.length > 1
+            ? prepared.items.map((item, i) => ({
+                key: `item-${i}`,
+                label: `Tệp ${i + 1}: ${item.title}`,
+                children: (
+                  <Typography.Text code style={{ wordBreak: 'break-all', fontSize: 12 }} data-testid={`signing-item-${i}`}>
+                    {item.digest}
+                  </Typography.Text>
+                ),
+              }))
+            : []),
           {
             key: 'digest',
             label: 'Mã băm (SHA-256)',
@@ -35,7 +46,7 @@ export function SigningRequestStep({ documentId, prepared, answer, onAnswer }: P
         ]}
       />
       <div>
-        <Button icon={<DownloadOutlined />} onClick={() => downloadSigningRequest(prepared, `yeu-cau-ky-${documentId.slice(0, 8)}.json`)}>
+        <Button icon={<DownloadOutlined />} onClick={() => downloadSigningRequest(prepared, requestName)}>
           Tải yêu cầu ký
         </Button>
         <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>

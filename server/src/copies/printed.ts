@@ -1,0 +1,88 @@
+import type { Ctx } from '../infra/context.js';
+import { recordAudit } from '../infra/audit/audit.js';
+import { legalDate } from '../infra/time/legal-time.js';
+import { conflict } from '../shared/errors.js';
+import { nfc } from '../shared/text.js';
+import { findUserBrief } from '../users/index.js';
+import { readPageText } from '../signing/index.js';
+import { appendCopyBlock } from './copy-block.js';
+import { COPY_SYMBOLS, copyNotation, takeCopyNumber } from './numbering.js';
+import { copyDb, formatNumber, OBJECT_TYPE, presentCopy } from './repository.js';
+import type { Copy, PrintCopy } from './schemas.js';
+import { checkPages, invalid, loadIncomingSource, loadPdf, readFileBytes, selectPages, storeCopyFile } from './source.js';
+
+/**
+ * Bản sao giấy of an electronic document (Q-11.2c): the document's pages (or the chosen ones for
+ * trích sao) followed by the copy block of Phụ lục I, Phần II with the next copy number. The clerk
+ * prints the file; the signer signs by hand and the seal is stamped on the paper.
+ */
+export async function printCopy(ctx: Ctx, input: PrintCopy, fontDir?: string): Promise<{ copy: Copy; fileId: string }> {
+  const { actor, doc, agency, mainFileId } = await loadIncomingSource(ctx, input.incomingId);
+  // A paper document is copied from the paper (photocopy) or digitised; printing its scan would copy a copy.
+  if (doc.source === 'paper') throw conflict('Văn bản đến bản giấy không in bản sao từ bản quét; hãy sao từ bản giấy hoặc số hóa văn bản (bản sao điện tử).');
+  if (!mainFileId) throw conflict('Văn bản chưa có tệp văn bản chính để sao.');
+  const pages = checkPages(input.form, input.pages);
+  const signer = await findUserBrief(ctx.db, input.signerId);
+  if (!signer || signer.agencyId !== actor.agencyId || !signer.active) throw invalid('signerId', 'Người ký bản sao phải là người đang làm việc tại cơ quan.');
+  const position = nfc(input.signerPosition ?? signer.positionTitle ?? '');
+  if (!position) throw invalid('signerPosition', 'Cần chức vụ của người ký bản sao.');
+  if (!agency.placeName) throw conflict('Cơ quan chưa khai báo địa danh ghi trên văn bản; quản trị hệ thống cần bổ sung.');
+  const places = placeLines(input.toPlaces);
+  if (!places.length) throw invalid('toPlaces', 'Cần ghi nơi nhận bản sao.');
+  copyNotation(input.form, agency); // refuses early when the agency has no abbreviation for the symbol
+
+  const sourceBytes = await readFileBytes(ctx, mainFileId);
+  const copy = await selectPages(await loadPdf(sourceBytes), pages);
+  const bottom = await lowestText(sourceBytes, pages?.to ?? copy.getPageCount());
+  const now = ctx.clock.now();
+  // Last before writing: the copy register stays locked from here to commit.
+  const taken = await takeCopyNumber(ctx.db, agency, input.form, now);
+  const authority = input.signerAuthority ? nfc(input.signerAuthority) || null : null;
+  await appendCopyBlock(copy, { form: input.form, agencyName: agency.name, numberAndNotation: `${formatNumber(taken.number)}/${taken.notation}`, placeDate: placeDateLine(agency.placeName, legalDate(now)), authority, position, signerName: signer.fullName, toPlaces: places }, bottom, fontDir);
+  const file = await storeCopyFile(ctx, Buffer.from(await copy.save()), COPY_SYMBOLS[input.form], doc.arrivalNumber);
+  const row = await copyDb(ctx.db)
+    .insertInto('document_copy')
+    .values({
+      agency_id: actor.agencyId,
+      source_type: 'incoming',
+      source_id: doc.id,
+      form: input.form,
+      direction: 'printed',
+      state: 'printed',
+      page_from: pages?.from ?? null,
+      page_to: pages?.to ?? null,
+      ...taken,
+      signer_user_id: signer.id,
+      signer_position: position,
+      signer_name: signer.fullName,
+      to_places: nfc(input.toPlaces),
+      file_id: file.id,
+      signing_session_id: null,
+      made_by: actor.userId,
+      made_at: now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await recordAudit(ctx, { action: 'copy.printed', objectType: OBJECT_TYPE, objectId: row.id, details: { sourceType: 'incoming', sourceId: doc.id, form: row.form, year: row.year, number: row.number, notation: row.notation, pages: input.pages ?? null, signerId: signer.id, fileId: file.id } });
+  return { copy: presentCopy(row), fileId: file.id };
+}
+
+/** The lowest point of the text on a page of the source (user space), or null when it has none (a scan). */
+async function lowestText(pdf: Buffer, page: number): Promise<number | null> {
+  const { lines } = await readPageText(pdf, page);
+  // The descent of Times-like fonts is under a quarter of the size.
+  return lines.length ? Math.min(...lines.map((l) => l.y - 0.25 * l.size)) : null;
+}
+
+/** Each place on its own line: "- …;" and the last "- …." (Phụ lục I, "Nơi nhận"). Lines, or ";" on one line. */
+export function placeLines(text: string): string[] {
+  const parts = /\r?\n/.test(text.trim()) ? text.split(/\r?\n/) : text.split(';');
+  const items = parts.map((p) => nfc(p).replace(/^[-–•+]\s*/u, '').replace(/[\s;.,]+$/u, '')).filter(Boolean);
+  return items.map((item, i) => `- ${item}${i === items.length - 1 ? '.' : ';'}`);
+}
+
+/** "Thái Nguyên, ngày 05 tháng 01 năm 2026": a leading 0 for days below 10 and months 1–2 (Phụ lục I, II.4). */
+export function placeDateLine(place: string, date: string): string {
+  const [year, month, day] = date.split('-').map(Number);
+  return `${place}, ngày ${day < 10 ? `0${day}` : day} tháng ${month <= 2 ? `0${month}` : month} năm ${year}`;
+}
