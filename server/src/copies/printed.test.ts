@@ -95,6 +95,8 @@ describeEngines('printed paper copies of electronic documents', (db) => {
     expect((await refused({ form: 'TRÍCH SAO', pages: { from: 2, to: 5 } }, 400)).message).toBe('Văn bản chỉ có 2 trang.');
     const outsider = ok(await call(t.app, await login(t.app, 'vanthu.ubnd'), 'GET', '/api/auth/me')).user.id;
     expect((await refused({ signerId: outsider }, 400)).details).toEqual([{ field: 'signerId' }]);
+    // Điều 27: a leader signs copies, not any member of staff.
+    expect((await refused({ signerId: fx.users['chuyenvien.snv'] }, 400)).details).toEqual([{ field: 'signerId' }]);
     expect((await refused({ toPlaces: ' ; ; ' }, 400)).details).toEqual([{ field: 'toPlaces' }]);
     expect((await refused({}, 403, s.drafter)).code).toBe('FORBIDDEN');
     expect((await refused({}, 404, await login(t.app, 'vanthu.skhcn'))).code).toBe('NOT_FOUND');

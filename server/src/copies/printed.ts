@@ -23,7 +23,10 @@ export async function printCopy(ctx: Ctx, input: PrintCopy, fontDir?: string): P
   if (!mainFileId) throw conflict('Văn bản chưa có tệp văn bản chính để sao.');
   const pages = checkPages(input.form, input.pages);
   const signer = await findUserBrief(ctx.db, input.signerId);
-  if (!signer || signer.agencyId !== actor.agencyId || !signer.active) throw invalid('signerId', 'Người ký bản sao phải là người đang làm việc tại cơ quan.');
+  // NĐ 30 Điều 27: copies are signed by the head or those the head authorises, leaders all.
+  if (!signer || signer.agencyId !== actor.agencyId || !signer.active || !signer.roles.some((r) => r === 'agency_head' || r === 'deputy_head' || r === 'unit_head')) {
+    throw invalid('signerId', 'Người ký bản sao phải là lãnh đạo cơ quan hoặc lãnh đạo đơn vị đang làm việc tại cơ quan.');
+  }
   const position = nfc(input.signerPosition ?? signer.positionTitle ?? '');
   if (!position) throw invalid('signerPosition', 'Cần chức vụ của người ký bản sao.');
   if (!agency.placeName) throw conflict('Cơ quan chưa khai báo địa danh ghi trên văn bản; quản trị hệ thống cần bổ sung.');

@@ -44,8 +44,8 @@ export class DraftConversions {
       try {
         pdf = (await this.converter.convert({ path: await ctx.files.localPath(source), originalName: source.originalName })).pdf;
       } catch (err) {
+        // Recorded on the version, which asks for another file; the document's other files still convert.
         await job.failed(ctx.db, err instanceof AppError ? err.message : 'Lỗi không xác định khi chuyển đổi sang PDF.');
-        if (!(err instanceof AppError)) throw err;
         continue;
       }
       await inTransaction(ctx.db, async (trx) => {

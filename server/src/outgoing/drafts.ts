@@ -40,6 +40,10 @@ export async function loadForChange(ctx: Ctx, id: string): Promise<DocumentRow> 
 }
 
 async function checkFields(ctx: Ctx, actor: Actor, input: UpdateDraft, current?: DocumentRow) {
+  if (input.series) {
+    const declared = await outgoingDb(ctx.db).selectFrom('outgoing_series').select('id').where('agency_id', '=', actor.agencyId).where('code', '=', input.series).executeTakeFirst();
+    if (!declared) throw invalid('series', `Cơ quan chưa khai báo sổ "${input.series}".`);
+  }
   if (input.draftingUnitId !== undefined) {
     const unit = await findUnit(ctx.db, input.draftingUnitId);
     if (!unit || unit.agencyId !== actor.agencyId || unit.disabled) throw invalid('draftingUnitId', 'Đơn vị soạn thảo không thuộc cơ quan.');

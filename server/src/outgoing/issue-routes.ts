@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
 import type { Services } from '../infra/module.js';
 import { withTx } from '../infra/http/request-context.js';
 import { errors, IdParams, Ok } from '../infra/http/schemas.js';
@@ -44,13 +45,10 @@ export const issueRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
   app.post('/:id/paper/scan', { schema: { tags, summary: 'Văn thư: bản quét bản gốc giấy đã ký, đóng dấu (kiểm tra chuẩn số hóa)', params: IdParams, body: PaperScan, response: { 200: ScanAccepted, ...errors(400, 401, 403, 404, 409) } } }, async (request) =>
     withTx(request, (ctx) => attachPaperScan(ctx, request.params.id, request.body.fileId)),
   );
-  app.get('/:id/print-original', { schema: { tags, summary: 'Văn thư: in bản gốc giấy từ văn bản điện tử đã phát hành (ghi nhật ký)', params: IdParams, response: errors(401, 403, 404, 409) } }, async (request, reply) => {
-    const file = await withTx(request, (ctx) => printOriginal(ctx, request.params.id));
-    reply
-      .header('content-type', file.mediaType)
-      .header('content-length', file.size)
-      .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.originalName)}`)
-      .header('x-content-type-options', 'nosniff');
-    return reply.send(request.ctx.files.openVerified(file));
-  });
+  // A POST: recording a print is a change, which a link on another site must not be able to make.
+  app.post(
+    '/:id/print-original',
+    { schema: { tags, summary: 'Văn thư: ghi nhận in bản gốc giấy từ văn bản điện tử đã phát hành; trả về tệp để in', params: IdParams, response: { 200: Type.Object({ fileId: Type.String() }), ...errors(401, 403, 404, 409) } } },
+    async (request) => ({ fileId: (await withTx(request, (ctx) => printOriginal(ctx, request.params.id))).id }),
+  );
 };

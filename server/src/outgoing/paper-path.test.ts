@@ -88,7 +88,7 @@ describeEngines('outgoing documents issued on paper', (db) => {
     expect((await pdfsig(file, await nssTrusting(join(dir, 'nss'), fx.pki.rootFile))).map((sig) => sig.valid)).toEqual([true]);
     const registered = await post(s.ubnd, `/api/incoming/inbox/${item.id}/register`, {});
     expect([registered.statusCode, registered.json().signatureCheck]).toEqual([201, 'valid']);
-    expect((await call(t.app, s.clerk, 'GET', `/api/outgoing/${id}/print-original`)).statusCode).toBe(409);
+    expect((await call(t.app, s.clerk, 'POST', `/api/outgoing/${id}/print-original`)).statusCode).toBe(409);
   });
 
   it('[Q-11.2b] a scan below the standard is refused with the exact reason, and nothing changes', async () => {
@@ -136,12 +136,13 @@ describeEngines('outgoing documents issued on paper', (db) => {
   it('[Q-12.2a] [Q-7.2] the clerk prints the paper original of an issued electronic document; the print is audited', async () => {
     const { s, t } = fx;
     const id = await throughSigning(fx, { summary: 'Về việc in bản gốc giấy', paperReason: 'đ' });
-    expect((await call(t.app, s.clerk, 'GET', `/api/outgoing/${id}/print-original`)).statusCode).toBe(409);
+    expect((await call(t.app, s.clerk, 'POST', `/api/outgoing/${id}/print-original`)).statusCode).toBe(409);
     await issue(fx, id);
-    expect((await call(t.app, s.drafter, 'GET', `/api/outgoing/${id}/print-original`)).statusCode).toBe(403);
-    const printed = await call(t.app, s.clerk, 'GET', `/api/outgoing/${id}/print-original`);
-    expect([printed.statusCode, printed.headers['content-type'], String(printed.headers['content-disposition'])]).toEqual([200, 'application/pdf', expect.stringMatching(/^inline;/)]);
-    expect(printed.rawPayload.equals(await bytes(s.clerk, (await get(s.clerk, id)).issuedFileId))).toBe(true);
+    expect((await call(t.app, s.drafter, 'POST', `/api/outgoing/${id}/print-original`)).statusCode).toBe(403);
+    const printed = await call(t.app, s.clerk, 'POST', `/api/outgoing/${id}/print-original`);
+    expect([printed.statusCode, printed.json().fileId]).toEqual([200, (await get(s.clerk, id)).issuedFileId]);
+    // A GET, as a link on another site would make, records nothing.
+    expect((await call(t.app, s.clerk, 'GET', `/api/outgoing/${id}/print-original`)).statusCode).toBe(404);
     const audit = (await call(t.app, s.admin, 'GET', `/api/audit?action=outgoing.original_printed&objectId=${id}`)).json();
     expect(audit).toEqual([expect.objectContaining({ actorId: fx.users['vanthu.snv'], details: expect.objectContaining({ paperReason: 'đ' }) })]);
     expect((await get(s.clerk, id)).events.map((e: { kind: string }) => e.kind)).toContain('original_printed');

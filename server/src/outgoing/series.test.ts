@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEngines } from '../../test/harness/engines.js';
 import { call } from '../../test/harness/app.js';
-import { issue, setupOutgoing, throughSigning, type OutgoingFixture } from './testkit.js';
+import { draftBody, draftPdf, issue, setupOutgoing, throughSigning, upload, type OutgoingFixture } from './testkit.js';
 
 describeEngines('outgoing numbering series', (db) => {
   let fx: OutgoingFixture;
@@ -38,6 +38,9 @@ describeEngines('outgoing numbering series', (db) => {
     expect((await call(t.app, s.admin, 'POST', '/api/outgoing/series', { ...council, typeCodes: [] })).statusCode).toBe(409);
     const unknown = await call(t.app, s.admin, 'POST', '/api/outgoing/series', { code: 'X', name: 'Sổ thử', typeCodes: ['ZZ'] });
     expect([unknown.statusCode, unknown.json().code]).toEqual([400, 'VALIDATION_FAILED']);
+    // A draft names a declared series or none: an unknown one is refused when saved, not at numbering.
+    const draft = await call(t.app, s.drafter, 'POST', '/api/outgoing', draftBody(fx, await upload(fx, s.drafter, 'du-thao.pdf', await draftPdf()), { series: 'CHUA_CO' }));
+    expect([draft.statusCode, draft.json().details]).toEqual([400, [{ field: 'series' }]]);
   });
 
   it('only the administrator declares or changes a series', async () => {

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type Static } from 'typebox';
 import type { Services } from '../infra/module.js';
-import type { Ctx } from '../infra/context.js';
+import type { FastifyRequest } from 'fastify';
 import { recordAudit } from '../infra/audit/index.js';
 import { withTx } from '../infra/http/request-context.js';
 import { errors, IdParams } from '../infra/http/schemas.js';
@@ -48,11 +48,16 @@ function toReport(result: PdfVerification, at: Date): Report {
   };
 }
 
-/** anyone who may read a file may have its signatures checked now, against today's trust list. */
-async function verifyStoredFile(ctx: Ctx, fileId: string): Promise<Report> {
+/**
+ * Q-4.1: anyone who may read a file may have its signatures checked now, against today's trust
+ * list. Checked outside any transaction: asking OCSP responders may take seconds, and PGlite has
+ * one connection; only the audit entry is written in one.
+ */
+async function verifyStoredFile(request: FastifyRequest, fileId: string): Promise<Report> {
+  const { ctx } = request;
   const file = await ctx.files.get(ctx, fileId);
   const result = await verifyWithTrustList(ctx.db, await ctx.files.readAll(file));
-  await recordAudit(ctx, { action: 'signing.verify', objectType: 'file', objectId: file.id, details: { indication: result.indication, signatures: result.signatures.length } });
+  await withTx(request, (trx) => recordAudit(trx, { action: 'signing.verify', objectType: 'file', objectId: file.id, details: { indication: result.indication, signatures: result.signatures.length } }));
   return toReport(result, ctx.clock.now());
 }
 
@@ -60,6 +65,6 @@ export const verifyRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = a
   app.get(
     '/files/:id/verification',
     { schema: { tags, summary: 'Kiểm tra chữ ký số của một tệp PDF theo danh sách tin cậy hiện hành (Q-4.1)', params: IdParams, response: { 200: Report, ...errors(401, 404) } } },
-    async (request) => withTx(request, (ctx) => verifyStoredFile(ctx, request.params.id)),
+    async (request) => verifyStoredFile(request, request.params.id),
   );
 };

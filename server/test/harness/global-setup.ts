@@ -40,7 +40,9 @@ export default async function setup(project: TestProject) {
   }
   project.provide('postgres', { url, template });
   return async () => {
-    const leftovers = await admin.query<{ datname: string }>(`select datname from pg_database where datname like 'vanthu_t%_${process.pid}%' or datname = $1`, [template]);
+    // Exactly this run's suite databases (engines.ts names them vanthu_t<8 hex>_<this pid>): a LIKE
+    // prefix would also match another run's, e.g. pid 294 dropping vanthu_tpl_29425 mid-run.
+    const leftovers = await admin.query<{ datname: string }>(`select datname from pg_database where datname ~ $1 or datname = $2`, [`^vanthu_t[0-9a-f]{8}_${process.pid}$`, template]);
     for (const { datname } of leftovers.rows) await admin.query(`drop database if exists ${datname} with (force)`);
     await admin.end();
   };

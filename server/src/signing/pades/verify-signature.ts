@@ -234,8 +234,15 @@ async function checkCertificates(signer: Cert, pool: Cert[], at: Date, claimed: 
   if (usage && !usage.includes('digitalSignature') && !usage.includes('nonRepudiation')) {
     findings.push(indeterminate('CHAIN_CONSTRAINTS_FAILURE', 'Chứng thư số không được cấp cho mục đích ký số (thiếu digitalSignature/nonRepudiation).'));
   }
-  for (const ca of path.slice(1, -1)) {
-    if (!ca.x509.ca) findings.push(indeterminate('CHAIN_CONSTRAINTS_FAILURE', `Chứng thư "${describeCertificate(ca.fields).commonName ?? ''}" cấp chứng thư khác nhưng không phải chứng thư CA.`));
+  const notCa = path.slice(1, -1).filter((ca) => !ca.x509.ca);
+  for (const ca of notCa) {
+    findings.push(indeterminate('CHAIN_CONSTRAINTS_FAILURE', `Chứng thư "${describeCertificate(ca.fields).commonName ?? ''}" cấp chứng thư khác nhưng không phải chứng thư CA.`));
+  }
+  // Such a path was not written by a trusted CA: the revocation addresses in it could point
+  // anywhere (the server's own network), so none is asked; the verdict is INDETERMINATE already.
+  if (notCa.length > 0) {
+    result.revocation = 'not-checked';
+    return;
   }
 
   const revocation = await checkRevocation(path, claimed, ctx.revocation);

@@ -158,3 +158,36 @@ describe('revocation checked online: OCSP, then the CRL distribution point', () 
     expect(requests).toEqual([]);
   });
 });
+
+describe('addresses only a trusted CA wrote are asked', () => {
+  it('[Q-4.1] a certificate issued by one that is no CA: its OCSP address is never fetched (it could point into the server’s own network)', async () => {
+    const { execFile } = await import('node:child_process');
+    const { mkdtemp, readFile, rm, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const run = (args: string[], cwd: string) => new Promise<void>((ok, fail) => execFile('openssl', args, { cwd }, (e) => (e ? fail(e) : ok())));
+    const dir = await mkdtemp(join(tmpdir(), 'vanthu-not-ca-'));
+    try {
+      // A leaf of the trusted intermediate without keyUsage (so nothing stops it issuing), then its "child".
+      const ext = join(dir, 'ext.cnf');
+      await writeFile(ext, `[leaf]\nbasicConstraints=CA:FALSE\n[child]\nbasicConstraints=CA:FALSE\nkeyUsage=digitalSignature\nauthorityInfoAccess=OCSP;URI:${ocspUrl}/noi-bo\n`);
+      const make = async (name: string, caCert: string, caKey: string, section: string) => {
+        await run(['req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', `/CN=${name}`], dir);
+        await run(['x509', '-req', '-in', `${name}.csr`, '-CA', caCert, '-CAkey', caKey, '-CAcreateserial', '-days', '30', '-extfile', ext, '-extensions', section, '-out', `${name}.pem`], dir);
+      };
+      await make('leaf', pki.intermediate.certFile, pki.intermediate.keyFile, 'leaf');
+      await make('child', join(dir, 'leaf.pem'), join(dir, 'leaf.key'), 'child');
+      const der = async (f: string) => Buffer.from((await readFile(join(dir, f), 'utf8')).replace(/-----[^-]+-----|\s/g, ''), 'base64');
+      const identity = { ...pki.rsa, keyPem: await readFile(join(dir, 'child.key'), 'utf8'), chain: [await der('child.pem'), await der('leaf.pem'), pki.rsa.chain[1]] };
+      const signed = await signPdf(await makeTestPdf(), keySigner(identity), { signingTime: new Date() });
+
+      const { fetch, requests } = counted();
+      const result = await verify(signed, { fetch });
+      expect(requests).toEqual([]);
+      expect(result.signatures[0].revocation).toBe('not-checked');
+      expect([result.indication, result.subIndication]).toEqual(['INDETERMINATE', 'CHAIN_CONSTRAINTS_FAILURE']);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

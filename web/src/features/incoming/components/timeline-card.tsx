@@ -1,7 +1,7 @@
-import { Empty, Timeline, Typography } from 'antd';
+import { EventTimeline } from '@/components/event-timeline';
 import type { AgencyDirectory } from '@/lib/directory';
 import type { TimelineEvent } from '../api/types';
-import { formatDate, formatDateTime } from './format';
+import { formatDate } from './format';
 import { timelineKindLabel } from './labels';
 import { targetKey, targetName } from './target-options';
 
@@ -54,30 +54,13 @@ function describe(kind: string, d: Details, directory: AgencyDirectory): (string
 }
 
 export function TimelineCard({ events, directory }: { events: TimelineEvent[]; directory: AgencyDirectory }) {
-  if (events.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="Chưa có bước xử lý nào" />;
-  return (
-    <div data-testid="timeline">
-      <Timeline
-        items={events.map((e, i) => ({
-          key: i,
-          color: COLORS[e.kind] ?? 'blue',
-          content: (
-            <div data-testid={`timeline-${e.kind}`}>
-              <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
-                {formatDateTime(e.at)} · {directory.personName(e.actorId)}
-              </Typography.Text>
-              <Typography.Text strong>{timelineKindLabel(e.kind)}</Typography.Text>
-              {describe(e.kind, (e.details ?? {}) as Details, directory)
-                .filter((line): line is string => !!line)
-                .map((line) => (
-                  <Typography.Paragraph key={line} style={{ margin: 0 }}>
-                    {line}
-                  </Typography.Paragraph>
-                ))}
-            </div>
-          ),
-        }))}
-      />
-    </div>
-  );
+  const entries = events.map((e) => ({
+    kind: e.kind,
+    at: e.at,
+    who: directory.personName(e.actorId),
+    label: timelineKindLabel(e.kind),
+    color: COLORS[e.kind] ?? 'blue',
+    lines: describe(e.kind, (e.details ?? {}) as Details, directory),
+  }));
+  return <EventTimeline entries={entries} testId="timeline" />;
 }

@@ -1,10 +1,10 @@
-import { Alert, Card, Col, Result, Row, Space } from 'antd';
+import { Alert, Card, Col, Row, Space } from 'antd';
 import { useParams } from 'react-router';
 import { paths } from '@/config/paths';
 import { FullPageSpinner } from '@/components/full-page-spinner';
-import { LinkButton } from '@/components/link-button';
+import { isNotFound, NotFoundResult } from '@/components/not-found-result';
 import { PageHeader } from '@/components/page-header';
-import { errorMessage, isApiError } from '@/lib/api';
+import { errorMessage } from '@/lib/api';
 import { useCurrentSession } from '@/lib/auth';
 import { useAgencyDirectory } from '@/lib/directory';
 import { useIncoming } from '../api/incoming';
@@ -31,17 +31,7 @@ export default function IncomingDocumentRoute() {
   const directory = useAgencyDirectory(session.agency.id);
 
   if (doc.isPending) return <FullPageSpinner />;
-  // A malformed id is refused with 400: for the reader it is the same "no such document".
-  if (isApiError(doc.error, 404) || isApiError(doc.error, 400)) {
-    return (
-      <Result
-        status="404"
-        title="Không tìm thấy văn bản đến"
-        subTitle="Văn bản không tồn tại hoặc không thuộc cơ quan của bạn."
-        extra={<LinkButton type="primary" to={paths.incoming.list.getHref()}>Về danh sách văn bản đến</LinkButton>}
-      />
-    );
-  }
+  if (isNotFound(doc.error)) return <NotFoundResult title="Không tìm thấy văn bản đến" backHref={paths.incoming.list.getHref()} backText="Về danh sách văn bản đến" />;
   if (doc.error) return <Alert type="error" showIcon title={errorMessage(doc.error)} />;
 
   const d = doc.data;

@@ -63,7 +63,8 @@ export const usePaperNumber = () =>
 
 export const usePaperScan = () => useOutgoingStep(({ id, fileId }: { id: string; fileId: string }) => api.post<{ pages: number }>(doc(id, 'paper/scan'), { fileId }));
 
-export const printOriginalHref = (id: string) => doc(id, 'print-original');
+/** Records the print of the paper original (audited); answers the issued file to open and print. */
+export const usePrintOriginal = () => useOutgoingStep((id: string) => api.post<{ fileId: string }>(doc(id, 'print-original')));
 
 export const useAddComment = () => useOutgoingStep(({ id, body }: { id: string; body: string }) => api.post<Ok>(doc(id, 'comments'), { body }));
 

@@ -1,5 +1,4 @@
-import { Empty, Timeline, Typography } from 'antd';
-import { formatDateTime } from '@/features/incoming/components/format';
+import { EventTimeline } from '@/components/event-timeline';
 import type { OutgoingEvent } from '../api/types';
 import { EVENT_COLORS, eventKindLabel } from './labels';
 
@@ -37,30 +36,13 @@ function describe(kind: string, d: Details): (string | false | undefined)[] {
 }
 
 export function EventsTimeline({ events, personName }: { events: OutgoingEvent[]; personName: (id: string | null | undefined) => string }) {
-  if (events.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="Chưa có bước xử lý nào" />;
-  return (
-    <div data-testid="outgoing-timeline">
-      <Timeline
-        items={events.map((e, i) => ({
-          key: i,
-          color: EVENT_COLORS[e.kind] ?? 'blue',
-          content: (
-            <div data-testid={`timeline-${e.kind}`}>
-              <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
-                {formatDateTime(e.at)} · {e.actorId ? personName(e.actorId) : 'Hệ thống'}
-              </Typography.Text>
-              <Typography.Text strong>{eventKindLabel(e.kind)}</Typography.Text>
-              {describe(e.kind, (e.details ?? {}) as Details)
-                .filter((line): line is string => !!line)
-                .map((line) => (
-                  <Typography.Paragraph key={line} style={{ margin: 0 }}>
-                    {line}
-                  </Typography.Paragraph>
-                ))}
-            </div>
-          ),
-        }))}
-      />
-    </div>
-  );
+  const entries = events.map((e) => ({
+    kind: e.kind,
+    at: e.at,
+    who: e.actorId ? personName(e.actorId) : 'Hệ thống',
+    label: eventKindLabel(e.kind),
+    color: EVENT_COLORS[e.kind] ?? 'blue',
+    lines: describe(e.kind, (e.details ?? {}) as Details),
+  }));
+  return <EventTimeline entries={entries} testId="outgoing-timeline" />;
 }

@@ -3,7 +3,8 @@ import { App, Button, Tooltip } from 'antd';
 import { CheckOutlined, EditOutlined, FieldNumberOutlined, FileAddOutlined, FormOutlined, FileTextOutlined, PrinterOutlined, ScanOutlined, RollbackOutlined, SafetyCertificateOutlined, SendOutlined, StopOutlined } from '@ant-design/icons';
 import { errorMessage } from '@/lib/api';
 import { useCurrentSession } from '@/lib/auth';
-import { printOriginalHref, useApproveDraft, useSubmitDraft } from '../api/outgoing';
+import { useApproveDraft, usePrintOriginal, useSubmitDraft } from '../api/outgoing';
+import { fileInlineHref } from '@/lib/files';
 import type { OutgoingDetail } from '../api/types';
 import { EditDraftModal } from './edit-draft-modal';
 import { NumberModal } from './number-modal';
@@ -22,6 +23,7 @@ export function OutgoingActions({ doc }: { doc: OutgoingDetail }) {
   const [open, setOpen] = useState<Dialog>();
   const submit = useSubmitDraft();
   const approve = useApproveDraft();
+  const printOriginal = usePrintOriginal();
   const allowed = outgoingActions(session, doc);
   const close = () => setOpen(undefined);
 
@@ -78,7 +80,11 @@ export function OutgoingActions({ doc }: { doc: OutgoingDetail }) {
         </Button>
       )}
       {allowed.printOriginal && (
-        <Button icon={<PrinterOutlined />} href={printOriginalHref(doc.id)} target="_blank" rel="noopener">
+        <Button
+          icon={<PrinterOutlined />}
+          loading={printOriginal.isPending}
+          onClick={() => printOriginal.mutate(doc.id, { onSuccess: ({ fileId }) => void window.open(fileInlineHref(fileId), '_blank', 'noopener'), onError: (error) => void message.error(errorMessage(error)) })}
+        >
           In bản gốc giấy
         </Button>
       )}
