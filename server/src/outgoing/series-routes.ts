@@ -9,8 +9,10 @@ import { Series, SeriesInput, SeriesUpdate } from './series-schemas.js';
 const tags = ['outgoing'];
 
 export const seriesRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app) => {
-  app.get('/series', { schema: { tags, summary: 'Các sổ văn bản đi riêng của cơ quan (ngoài sổ chung)', response: { 200: Type.Array(Series), ...errors(401) } } }, async (request) =>
-    listSeries(request.ctx),
+  app.get(
+    '/series',
+    { schema: { tags, summary: 'Các sổ văn bản đi riêng của cơ quan (ngoài sổ chung)', querystring: Type.Object({ agencyId: Type.Optional(Type.String({ format: 'uuid' })) }), response: { 200: Type.Array(Series), ...errors(401, 404) } } },
+    async (request) => listSeries(request.ctx, request.query.agencyId),
   );
   app.post('/series', { schema: { tags, summary: 'Khai báo sổ văn bản đi riêng (quản trị hệ thống)', body: SeriesInput, response: { 201: Series, ...errors(400, 401, 403, 409) } } }, async (request, reply) =>
     reply.status(201).send(await withTx(request, (ctx) => createSeries(ctx, request.body))),

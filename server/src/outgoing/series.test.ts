@@ -43,6 +43,16 @@ describeEngines('outgoing numbering series', (db) => {
     expect([draft.statusCode, draft.json().details]).toEqual([400, [{ field: 'series' }]]);
   });
 
+  it('the system administrator keeps the series of any agency; each agency sees only its own', async () => {
+    const { t, s } = fx;
+    const ubndSeries = { agencyId: t.agencies.ubnd, code: 'HDND', name: 'Sổ văn bản của Ban chỉ đạo tỉnh', typeCodes: [], issuerAbbreviation: 'BCĐ' };
+    expect((await call(t.app, s.admin, 'POST', '/api/outgoing/series', ubndSeries)).statusCode).toBe(201);
+    expect((await call(t.app, s.ubnd, 'GET', '/api/outgoing/series')).json()).toEqual([expect.objectContaining({ code: 'HDND' })]);
+    expect((await call(t.app, s.clerk, 'GET', '/api/outgoing/series')).json().map((x: { code: string }) => x.code)).not.toContain('HDND');
+    expect((await call(t.app, s.clerk, 'GET', `/api/outgoing/series?agencyId=${t.agencies.ubnd}`)).statusCode).toBe(404);
+    expect((await call(t.app, s.admin, 'GET', `/api/outgoing/series?agencyId=${t.agencies.ubnd}`)).json()).toHaveLength(1);
+  });
+
   it('only the administrator declares or changes a series', async () => {
     const { t, s } = fx;
     expect((await call(t.app, s.clerk, 'POST', '/api/outgoing/series', { code: 'VT', name: 'Sổ của văn thư', typeCodes: [] })).statusCode).toBe(403);

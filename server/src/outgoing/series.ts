@@ -6,6 +6,8 @@
  */
 import type { Ctx } from '../infra/context.js';
 import { requireActor, requireAdmin } from '../infra/context.js';
+import { canReadAgency } from '../infra/auth/actor.js';
+import { findAgency } from '../agencies/index.js';
 import { recordAudit } from '../infra/audit/index.js';
 import { isUniqueViolation } from '../infra/db/database.js';
 import { AppError, conflict, notFound } from '../shared/errors.js';
@@ -20,11 +22,21 @@ const KNOWN_TYPES = new Set<string>(DOCUMENT_TYPES.map((t) => t.code));
 type Row = { id: string; code: string; name: string; type_codes: string[]; issuer_abbreviation: string | null };
 const present = (r: Row): Series => ({ id: r.id, code: r.code, name: r.name, typeCodes: r.type_codes, issuerAbbreviation: r.issuer_abbreviation });
 
-/** The actor's agency's series; every member drafts into them. */
-export async function listSeries(ctx: Ctx): Promise<Series[]> {
+/** An agency's series (the actor's own by default); every member drafts into them. */
+export async function listSeries(ctx: Ctx, agencyId?: string): Promise<Series[]> {
   const actor = requireActor(ctx);
-  const rows = await outgoingDb(ctx.db).selectFrom('outgoing_series').selectAll().where('agency_id', '=', actor.agencyId).orderBy('code').execute();
+  const target = agencyId ?? actor.agencyId;
+  if (!canReadAgency(actor, target)) throw notFound('Cơ quan');
+  const rows = await outgoingDb(ctx.db).selectFrom('outgoing_series').selectAll().where('agency_id', '=', target).orderBy('code').execute();
   return rows.map(present);
+}
+
+/** The system administrator keeps every agency's series; the agency must exist. */
+async function targetAgency(ctx: Ctx, agencyId: string | undefined): Promise<string> {
+  const actor = requireAdmin(ctx);
+  if (!agencyId || agencyId === actor.agencyId) return actor.agencyId;
+  if (!(await findAgency(ctx.db, agencyId))) throw notFound('Cơ quan');
+  return agencyId;
 }
 
 function checkTypes(input: SeriesInput) {
@@ -43,12 +55,12 @@ async function typesTaken(ctx: Ctx, agencyId: string, input: SeriesInput, except
 }
 
 export async function createSeries(ctx: Ctx, input: SeriesInput): Promise<Series> {
-  const actor = requireAdmin(ctx);
+  const agencyId = await targetAgency(ctx, input.agencyId);
   checkTypes(input);
-  await typesTaken(ctx, actor.agencyId, input);
+  await typesTaken(ctx, agencyId, input);
   const row = await outgoingDb(ctx.db)
     .insertInto('outgoing_series')
-    .values({ agency_id: actor.agencyId, code: input.code, name: nfc(input.name.trim()), type_codes: input.typeCodes, issuer_abbreviation: input.issuerAbbreviation ?? null })
+    .values({ agency_id: agencyId, code: input.code, name: nfc(input.name.trim()), type_codes: input.typeCodes, issuer_abbreviation: input.issuerAbbreviation ?? null })
     .returningAll()
     .executeTakeFirstOrThrow()
     .catch((err: unknown) => {
@@ -59,15 +71,16 @@ export async function createSeries(ctx: Ctx, input: SeriesInput): Promise<Series
 }
 
 /** The code stays: documents and registers refer to it. */
-export async function updateSeries(ctx: Ctx, id: string, input: Omit<SeriesInput, 'code'>): Promise<Series> {
-  const actor = requireAdmin(ctx);
+export async function updateSeries(ctx: Ctx, id: string, input: Omit<SeriesInput, 'code' | 'agencyId'>): Promise<Series> {
+  requireAdmin(ctx);
+  const current = await outgoingDb(ctx.db).selectFrom('outgoing_series').select('agency_id').where('id', '=', id).executeTakeFirst();
+  if (!current) throw notFound('Sổ văn bản đi');
   checkTypes({ ...input, code: '' });
-  await typesTaken(ctx, actor.agencyId, { ...input, code: '' }, id);
+  await typesTaken(ctx, current.agency_id, { ...input, code: '' }, id);
   const row = await outgoingDb(ctx.db)
     .updateTable('outgoing_series')
     .set({ name: nfc(input.name.trim()), type_codes: input.typeCodes, issuer_abbreviation: input.issuerAbbreviation ?? null })
     .where('id', '=', id)
-    .where('agency_id', '=', actor.agencyId)
     .returningAll()
     .executeTakeFirst();
   if (!row) throw notFound('Sổ văn bản đi');
