@@ -13,6 +13,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { makeOfficeFile } from '../server/src/infra/convert/testkit.js';
 import { BLUE_INK, RED_INK, ring, scribble } from '../server/src/signing/testing/test-images.js';
 import { createTestPki, P12_PASSWORD, type TestPki } from '../server/src/signing/testing/test-pki.js';
+import { makeDecisionPdf } from '../server/src/signing/testing/decision-pdf.js';
 import { apiSession, chooseOption } from './support/app.js';
 import { launchBrowser } from './support/browser.js';
 import { DEMO_PASSWORD, done, people, posted, shows, snap } from './support/people.js';
@@ -278,5 +279,45 @@ describe('outgoing documents', () => {
     expect(text).toContain(number);
     expect(text).toContain('Đã thu hồi');
     await done(clerk);
+  });
+
+  it('[Q-8.2a] lets the signer place the signature on the page when the title and name are not found', async () => {
+    // A draft whose last page has no signature block, made and approved through the API.
+    const drafter = await apiSession(server.baseUrl, 'chuyenvien.snv', DEMO_PASSWORD);
+    const users = await drafter.get<{ id: string; username: string }[]>('/api/users');
+    const agencies = await drafter.get<{ id: string; name: string }[]>('/api/agencies');
+    const { pdf } = await makeDecisionPdf({ numberLine: 'Số:        /QĐ-SNV', dateLine: 'Thái Nguyên, ngày      tháng      năm 2026', signerName: null });
+    const fileId = await drafter.upload('du-thao-khong-khoi-ky.pdf', pdf);
+    const summary = 'Về việc thử đặt chữ ký bằng tay';
+    const { id } = await drafter.post<{ id: string }>('/api/outgoing', {
+      fileId,
+      typeCode: 'QĐ',
+      summary,
+      signerId: users.find((u) => u.username === 'giamdoc.snv')!.id,
+      signerPosition: 'Giám đốc',
+      recipientAgencyIds: [agencies.find((a) => a.name === UBND)!.id],
+      toPlaces: '- Như trên;\n- Lưu: VT, VTLT.',
+    });
+    await drafter.post(`/api/outgoing/${id}/submit`);
+    await (await apiSession(server.baseUrl, 'truongphong.snv', DEMO_PASSWORD)).post(`/api/outgoing/${id}/approve`);
+    // Placing matters only for an image: the director has one (again, should this test run alone).
+    const signer = await apiSession(server.baseUrl, 'giamdoc.snv', DEMO_PASSWORD);
+    await signer.upload('chu-ky.png', scribble(2, BLUE_INK), `/api/signing/users/${users.find((u) => u.username === 'giamdoc.snv')!.id}/signature-image`, 'PUT');
+
+    const director = await asUser('giamdoc.snv');
+    await director.goto(`${server.baseUrl}/van-ban-di/${id}`);
+    await director.getByRole('button', { name: /Ký số$/ }).click();
+    const dialog = director.getByTestId('signing-dialog');
+    await dialog.getByLabel('Chứng thư số').waitFor();
+    await director.getByRole('button', { name: 'Chuẩn bị ký' }).click();
+    await shows(dialog.getByTestId('placement-notice'), 'Không tìm thấy chức vụ và họ tên');
+    const page = dialog.getByTestId('placement-page');
+    await page.locator('img').waitFor();
+    await page.click({ position: { x: 400, y: 600 } });
+    await dialog.getByTestId('placement-box').waitFor();
+    await dialog.getByTestId('place-again').click();
+    await shows(dialog.getByTestId('placement-notice'), 'vị trí đã chọn trên trang 1');
+    await snap(director, 'placement');
+    await done(director);
   });
 });

@@ -36,5 +36,14 @@ export async function apiSession(baseUrl: string, username: string, password: st
   return {
     get: <T>(path: string) => send<T>('GET', path),
     post: <T>(path: string, body: unknown = {}) => send<T>('POST', path, body),
+    /** Sends a file as the upload field of a form would (to /api/files by default); answers the id given. */
+    upload: async (name: string, content: Buffer, path = '/api/files', method = 'POST'): Promise<string> => {
+      const form = new FormData();
+      form.append('file', new Blob([new Uint8Array(content)]), name);
+      const r = await fetch(`${baseUrl}${path}`, { method, headers: { cookie, 'x-csrf-token': csrfToken }, body: form });
+      if (!r.ok) throw new Error(`upload ${name}: ${r.status} ${await r.text()}`);
+      const body = (await r.json()) as { id?: string; fileId?: string };
+      return body.id ?? body.fileId ?? '';
+    },
   };
 }

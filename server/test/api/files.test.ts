@@ -1,3 +1,4 @@
+import { degrees, PDFDocument } from '@cantoo/pdf-lib';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -33,6 +34,28 @@ describeEngines('file upload and download over HTTP', (db) => {
     const reads = (await call(t.app, await login(t.app, 'admin'), 'GET', `/api/audit?action=file.read&objectId=${res.json().id}`)).json();
     expect(reads).toHaveLength(2);
     expect(reads[0].actorName).toBe('vanthu.snv');
+  });
+
+  it('previews a PDF page by page for placing a signature: sizes in points, one page as PNG, read logged; another agency gets 404', async () => {
+    const doc = await PDFDocument.create();
+    doc.addPage([595.28, 841.89]);
+    doc.addPage([595.28, 841.89]).setRotation(degrees(90));
+    const res = await upload('hai-trang.pdf', Buffer.from(await doc.save()));
+    const id = res.json().id;
+    const sizes = await call(t.app, clerk, 'GET', `/api/files/${id}/pages`);
+    expect(sizes.json()).toEqual([
+      { page: 1, width: 595.28, height: 841.89 },
+      // Turned a quarter: shown, and so clicked, in landscape.
+      { page: 2, width: 841.89, height: 595.28 },
+    ]);
+    const png = await call(t.app, clerk, 'GET', `/api/files/${id}/pages/1?width=300`);
+    expect([png.statusCode, png.headers['content-type']]).toEqual([200, 'image/png']);
+    expect(png.rawPayload.subarray(1, 4).toString()).toBe('PNG');
+    expect(png.rawPayload.readUInt32BE(16)).toBe(300);
+    expect((await call(t.app, clerk, 'GET', `/api/files/${id}/pages/3`)).statusCode).toBe(400);
+    expect((await call(t.app, await login(t.app, 'vanthu.ubnd'), 'GET', `/api/files/${id}/pages/1`)).statusCode).toBe(404);
+    const previews = (await call(t.app, await login(t.app, 'admin'), 'GET', `/api/audit?action=file.preview&objectId=${id}`)).json();
+    expect(previews.length).toBeGreaterThanOrEqual(1);
   });
 
   it('[Q-9.3] refuses an executable and an HTML page with a Vietnamese message and keeps nothing', async () => {

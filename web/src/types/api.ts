@@ -77,7 +77,22 @@ export interface SigningRequest {
   certificate: { subject: string; serialNumber: string };
   /** Where the signature or seal image goes: as the rules say, in a box given, nowhere found, or no image uploaded. */
   placement?: 'found' | 'given' | 'not_found' | 'no_image';
-  box?: { page: number; x: number; y: number; width: number; height: number };
+  box?: PageBox;
+}
+
+/** A box on a page in PDF points from its bottom-left corner. */
+export interface PageBox {
+  page: number;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** What preparing a signature takes: the certificate, and where the image goes when placed by hand. */
+export interface PrepareInput {
+  certificateId: string;
+  box?: PageBox;
 }
 
 /** The signing agent's answer, sent back to complete the signature. */

@@ -5,6 +5,7 @@ import { withTx } from '../http/request-context.js';
 import { errors, IdParams } from '../http/schemas.js';
 import { AppError } from '../../shared/errors.js';
 import { recordAudit } from '../audit/audit.js';
+import { pageSizes, renderPagePng } from './page-preview.js';
 
 const StoredFileSchema = Type.Object({
   id: Type.String(),
@@ -74,6 +75,42 @@ export const fileRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
         .header('content-disposition', `${['1', 'true'].includes(request.query.inline ?? '') && INLINE.has(file.format) ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.originalName)}`)
         .header('x-content-type-options', 'nosniff');
       return reply.send(request.ctx.files.openVerified(file));
+    },
+  );
+
+  // Previews for placing a signature by hand: the sizes, then one page at a time as an image.
+  app.get(
+    '/:id/pages',
+    { schema: { tags, summary: 'Kích thước các trang của tệp PDF (điểm PDF), để đặt chữ ký trên hình trang', params: IdParams, response: { 200: Type.Array(Type.Object({ page: Type.Number(), width: Type.Number(), height: Type.Number() })), ...errors(400, 401, 404) } } },
+    async (request) => {
+      const file = await request.ctx.files.get(request.ctx, request.params.id);
+      if (file.format !== 'pdf') throw new AppError('VALIDATION_FAILED', 'Chỉ xem trước được trang của tệp PDF.');
+      return pageSizes(await request.ctx.files.readAll(file));
+    },
+  );
+  app.get(
+    '/:id/pages/:page',
+    {
+      schema: {
+        tags,
+        summary: 'Hình một trang của tệp PDF (PNG), để xem trước và đặt chữ ký (ghi nhật ký)',
+        params: Type.Object({ id: Type.String({ format: 'uuid' }), page: Type.Integer({ minimum: 1, maximum: 10000 }) }),
+        querystring: Type.Object({ width: Type.Optional(Type.Integer({ minimum: 200, maximum: 2000, default: 900 })) }),
+        produces: ['image/png'],
+        response: errors(400, 401, 404, 422),
+      },
+    },
+    async (request, reply) => {
+      const file = await withTx(request, async (ctx) => {
+        const found = await ctx.files.get(ctx, request.params.id);
+        await recordAudit(ctx, { action: 'file.preview', objectType: 'file', objectId: found.id, agencyId: found.agencyId, details: { page: request.params.page } });
+        return found;
+      });
+      if (file.format !== 'pdf') throw new AppError('VALIDATION_FAILED', 'Chỉ xem trước được trang của tệp PDF.');
+      const sizes = await pageSizes(await request.ctx.files.readAll(file));
+      if (request.params.page > sizes.length) throw new AppError('VALIDATION_FAILED', `Tệp chỉ có ${sizes.length} trang.`, [{ field: 'page' }]);
+      const png = await renderPagePng(await request.ctx.files.localPath(file), request.params.page, request.query.width ?? 900);
+      return reply.header('content-type', 'image/png').header('cache-control', 'private, max-age=300').header('x-content-type-options', 'nosniff').send(png);
     },
   );
 };

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api';
-import type { SignatureAnswer, SigningRequest } from '@/types/api';
+import type { PrepareInput, SignatureAnswer, SigningRequest } from '@/types/api';
 
 export type CopyForm = 'SAO Y' | 'SAO LỤC' | 'TRÍCH SAO';
 export const COPY_FORMS: CopyForm[] = ['SAO Y', 'SAO LỤC', 'TRÍCH SAO'];
@@ -52,7 +52,7 @@ export const usePrintCopy = (incomingId: string) =>
 /** The digitised copy's two signing steps, shaped as the signing dialog expects them. */
 export function useDigitisedSigning(incomingId: string, form: CopyForm, pages: PageRange | undefined) {
   return {
-    prepare: useMutation({ mutationFn: (certificateId: string) => api.post<SigningRequest>('/api/copies/digitised/prepare', { incomingId, form, certificateId, pages }) }),
+    prepare: useMutation({ mutationFn: ({ certificateId }: PrepareInput) => api.post<SigningRequest>('/api/copies/digitised/prepare', { incomingId, form, certificateId, pages }) }),
     complete: useCopyMutation(incomingId, (answer: SignatureAnswer) => api.post<DocumentCopy>('/api/copies/digitised/complete', answer)),
   };
 }

@@ -111,7 +111,7 @@ export function OutgoingActions({ doc }: { doc: OutgoingDetail }) {
       {open === 'edit' && <EditDraftModal doc={doc} onDone={close} />}
       {open === 'version' && <VersionModal documentId={doc.id} approved={doc.state === 'approved'} onDone={close} />}
       {open === 'giveBack' && <ReturnDraftModal documentId={doc.id} onDone={close} />}
-      {open === 'sign' && <OutgoingSigningDialog documentId={doc.id} kind="sign" onClose={close} />}
+      {open === 'sign' && <OutgoingSigningDialog documentId={doc.id} kind="sign" previewFileId={current?.pdfFileId ?? undefined} onClose={close} />}
       {open === 'number' && <NumberModal documentId={doc.id} onClose={close} />}
       {open === 'seal' && <OutgoingSigningDialog documentId={doc.id} kind="seal" onClose={close} />}
       {open === 'paperNumber' && <PaperNumberModal doc={doc} onDone={close} />}

@@ -9,8 +9,9 @@ type SigningKind = 'sign' | 'seal';
 export function PlacementNotice({ prepared, kind }: { prepared: SigningRequest; kind: SigningKind }) {
   const what = kind === 'sign' ? 'Ảnh chữ ký' : 'Ảnh con dấu';
   switch (prepared.placement) {
-    case 'found':
     case 'given':
+      return <Alert type="success" showIcon title={`${what} được đặt ở vị trí đã chọn trên trang ${prepared.box?.page ?? ''}.`} data-testid="placement-notice" />;
+    case 'found':
       return <Alert type="success" showIcon title={`${what} được đặt ở trang ${prepared.box?.page ?? ''} ${kind === 'sign' ? 'giữa chức vụ và họ tên người ký' : 'đè lên khoảng 1/3 bên trái chữ ký của người ký'}.`} data-testid="placement-notice" />;
     case 'not_found':
       return (

@@ -3,10 +3,11 @@ import { Alert, App, Button, Modal, Space, Steps } from 'antd';
 import type { UseMutationResult } from '@tanstack/react-query';
 import { errorMessage } from '@/lib/api';
 import { useCurrentSession } from '@/lib/auth';
-import type { SignatureAnswer, SigningRequest } from '@/types/api';
+import type { PageBox, PrepareInput, SignatureAnswer, SigningRequest } from '@/types/api';
 import { useCertificates } from '../api/certificates';
 import { CertificateSelect } from './certificate-select';
 import { PlacementNotice } from './placement-notice';
+import { PlacementPicker } from './placement-picker';
 import { SigningRequestStep } from './signing-request-step';
 import { parseSigningAnswer } from './signing-answer';
 
@@ -14,13 +15,15 @@ interface Props {
   title: string;
   /** "personal": the person's own certificate; "agency": the agency's, on a key device the clerk holds. */
   owner: 'personal' | 'agency';
-  prepare: UseMutationResult<SigningRequest, Error, string>;
+  prepare: UseMutationResult<SigningRequest, Error, PrepareInput>;
   complete: UseMutationResult<unknown, Error, SignatureAnswer>;
   successText: string;
   /** Name of the downloaded request file. */
   requestName: string;
   /** Choices to make before preparing (the copy form, pages …). */
   before?: ReactNode;
+  /** The PDF to place the signature on by hand when its place is not found. */
+  previewFileId?: string;
   onClose: () => void;
 }
 
@@ -28,13 +31,14 @@ interface Props {
  * Signing without the key leaving the person's machine: the server prepares what must be signed,
  * the person runs the signing agent on that request, and pastes or uploads the agent's answer.
  */
-export function SigningDialog({ title, owner, prepare, complete, successText, requestName, before, onClose }: Props) {
+export function SigningDialog({ title, owner, prepare, complete, successText, requestName, before, previewFileId, onClose }: Props) {
   const { message } = App.useApp();
   const session = useCurrentSession();
   const certificates = useCertificates();
   const [chosen, setChosen] = useState<string>();
   const [answer, setAnswer] = useState('');
   const [answerError, setAnswerError] = useState<string>();
+  const [box, setBox] = useState<PageBox>();
 
   const usable = (certificates.data ?? []).filter((c) => (owner === 'personal' ? c.ownerUserId === session.user.id : c.deviceId !== null));
   const certificateId = chosen ?? usable.find((c) => !c.expired)?.id;
@@ -42,7 +46,11 @@ export function SigningDialog({ title, owner, prepare, complete, successText, re
   const error = certificates.error ?? prepare.error ?? complete.error;
 
   const start = () => {
-    if (certificateId && !prepare.isPending) prepare.mutate(certificateId);
+    if (certificateId && !prepare.isPending) prepare.mutate({ certificateId });
+  };
+  // A new preparation with the box placed by hand; the earlier session simply expires.
+  const placeAgain = () => {
+    if (certificateId && box && !prepare.isPending) prepare.mutate({ certificateId, box });
   };
 
   const finish = () => {
@@ -86,6 +94,14 @@ export function SigningDialog({ title, owner, prepare, complete, successText, re
         {prepared ? (
           <>
             <PlacementNotice prepared={prepared} kind={owner === 'personal' ? 'sign' : 'seal'} />
+            {prepared.placement === 'not_found' && previewFileId && (
+              <>
+                <PlacementPicker fileId={previewFileId} value={box} onChange={setBox} />
+                <Button disabled={!box} loading={prepare.isPending} onClick={placeAgain} data-testid="place-again">
+                  Chuẩn bị lại với vị trí đã chọn
+                </Button>
+              </>
+            )}
             <SigningRequestStep prepared={prepared} requestName={requestName} answer={answer} onAnswer={setAnswer} />
           </>
         ) : (
