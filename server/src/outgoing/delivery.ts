@@ -25,8 +25,8 @@ import type { RecipientStatus } from './tables.js';
 /** Where each status sits in a recipient's life: a late or repeated report never moves it back. */
 const RANK: Record<RecipientStatus, number> = { waiting_exchange: 0, sent: 1, delivered: 2, returned: 3, received: 3, processing: 4, finished: 5, recalled: 6, recall_confirmed: 7 };
 
-/** The issued file goes with its sealed appendices (Q-8.2c), in their order. */
-export async function deliver(ctx: Ctx, row: DocumentRow, issued: StoredFile, appendices: StoredFile[] = []): Promise<void> {
+/** The issued file goes with its sealed appendices (Q-8.2c), in their order. Answers each recipient agency's inbox item. */
+export async function deliver(ctx: Ctx, row: DocumentRow, issued: StoredFile, appendices: StoredFile[] = []): Promise<Map<string, string>> {
   const actor = requireActor(ctx);
   const q = outgoingDb(ctx.db);
   const agency = (await findAgency(ctx.db, row.agency_id))!;
@@ -48,11 +48,13 @@ export async function deliver(ctx: Ctx, row: DocumentRow, issued: StoredFile, ap
   };
   const now = ctx.clock.now();
   const recipients = await q.selectFrom('outgoing_recipient').selectAll().where('document_id', '=', row.id).where('agency_id', 'is not', null).execute();
+  const inboxes = new Map<string, string>();
   for (const r of recipients) {
-    await deliverToInbox(ctx, { toAgencyId: r.agency_id!, channel: 'internal', originRef: r.id, senderAgencyId: row.agency_id, envelope, mainFile: issued, attachments: appendices });
+    inboxes.set(r.agency_id!, await deliverToInbox(ctx, { toAgencyId: r.agency_id!, channel: 'internal', originRef: r.id, senderAgencyId: row.agency_id, envelope, mainFile: issued, attachments: appendices }));
     await q.updateTable('outgoing_recipient').set({ status: 'delivered', updated_at: now }).where('id', '=', r.id).execute();
   }
   await addEvent(ctx.db, row.id, actor.userId, now, 'delivered', { internal: recipients.length, appendices: appendices.length });
+  return inboxes;
 }
 
 /** On issue the document goes to the agency head, the drafting unit's head, the drafter and the signer (Q-12.3a). */
@@ -108,5 +110,7 @@ export async function recallDocument(ctx: Ctx, id: string, reason: string): Prom
   }
   await q.updateTable('outgoing_recipient').set({ status: 'recalled', updated_at: now }).where('document_id', '=', id).where('status', '<>', 'returned').execute();
   await addEvent(ctx.db, id, actor.userId, now, 'recalled', { reason: nfc(reason) });
+  // The document it corrected (Q-12.3d) shows that its replacement or amendment no longer stands.
+  if (row.corrects_id) await addEvent(ctx.db, row.corrects_id, actor.userId, now, 'correction_recalled', { byId: id, numberAndNotation: numberAndNotation(row), kind: row.correction_kind, reason: nfc(reason) });
   await recordAudit(ctx, { action: 'outgoing.recall', objectType: 'outgoing_document', objectId: id, details: { reason: nfc(reason) } });
 }

@@ -11,6 +11,7 @@ import { notify } from '../notifications/index.js';
 import { findIncoming } from '../incoming/index.js';
 import { documentType, PAPER_REASONS } from './document-types.js';
 import { requireReadyAppendices, saveAppendices } from './appendices.js';
+import { checkCorrection } from './corrections.js';
 import { addEvent, findDocument, findVersion, outgoingDb, type DocumentRow } from './repository.js';
 import type { CreateDraft, DraftFields, NewVersion, UpdateDraft } from './schemas.js';
 
@@ -84,6 +85,7 @@ export async function createDraft(ctx: Ctx, input: CreateDraft): Promise<{ id: s
   const unitId = input.draftingUnitId ?? actor.unitId;
   if (!unitId) throw invalid('draftingUnitId', 'Chọn đơn vị soạn thảo.');
   await checkFields(ctx, actor, { ...input, draftingUnitId: unitId });
+  const correction = await checkCorrection(ctx, actor.agencyId, input);
   const version = await versionFile(ctx, input.fileId);
   const now = ctx.clock.now();
   const q = outgoingDb(ctx.db);
@@ -126,6 +128,7 @@ export async function createDraft(ctx: Ctx, input: CreateDraft): Promise<{ id: s
       recall_reason: null,
       created_at: now,
       updated_at: now,
+      ...correction,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -133,7 +136,7 @@ export async function createDraft(ctx: Ctx, input: CreateDraft): Promise<{ id: s
   const appendices = await saveAppendices(ctx, row.id, 1, input.appendices);
   await replaceRecipients(ctx, row.id, input);
   await addEvent(ctx.db, row.id, actor.userId, now, 'created', { version: 1, appendices });
-  await recordAudit(ctx, { action: 'outgoing.create', objectType: 'outgoing_document', objectId: row.id, details: { typeCode: input.typeCode, summary: nfc(input.summary), appendixFileIds: input.appendices?.map((a) => a.fileId) ?? [] } });
+  await recordAudit(ctx, { action: 'outgoing.create', objectType: 'outgoing_document', objectId: row.id, details: { typeCode: input.typeCode, summary: nfc(input.summary), appendixFileIds: input.appendices?.map((a) => a.fileId) ?? [], ...correction } });
   return { id: row.id, conversion: version.conversion };
 }
 
@@ -166,6 +169,7 @@ export async function updateDraft(ctx: Ctx, id: string, input: UpdateDraft): Pro
   const row = await loadForChange(ctx, id);
   requireEditor(actor, row);
   await checkFields(ctx, actor, input, row);
+  const correction = await checkCorrection(ctx, actor.agencyId, input, row);
   const now = ctx.clock.now();
   await outgoingDb(ctx.db)
     .updateTable('outgoing_document')
@@ -182,6 +186,7 @@ export async function updateDraft(ctx: Ctx, id: string, input: UpdateDraft): Pro
       ...(input.paperReason !== undefined && { paper_reason: input.paperReason, paper_copies: Boolean(input.paperReason) }),
       ...(input.series !== undefined && { series: input.series }),
       ...(input.replyToIncomingId !== undefined && { reply_to_incoming_id: input.replyToIncomingId }),
+      ...correction,
       ...backToDraft(row),
       updated_at: now,
     })

@@ -8,7 +8,7 @@ import { previewNumber } from './numbering.js';
 import { completeSeal, prepareSeal } from './seal.js';
 import { attachPaperScan, numberOnPaper } from './paper.js';
 import { printOriginal } from './original.js';
-import { CompleteSigning, NumberPreview, SigningRequest, StartSigning } from './schemas.js';
+import { CompleteSigning, NumberPreview, SigningRequest, StartSigning } from './signing-schemas.js';
 import { CompleteSeal, Numbered, PaperNumber, PaperNumbered, PaperScan, ScanAccepted, SealRequest } from './issue-schemas.js';
 
 const tags = ['outgoing'];

@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { PAPER_REASONS } from './document-types.js';
-import { SigningRequest } from './schemas.js';
+import { SigningRequest } from './signing-schemas.js';
 
 /** Request and answer shapes of the seal step with appendices and of the paper path (Q-8.2c, Q-12.2b). */
 

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Migrations } from '../infra/db/migrator.js';
+import { correctionMigrations } from './correction-migrations.js';
 
 export const outgoingMigrations: Migrations = {
   '20261124T0060-outgoing-documents': {
@@ -161,4 +162,5 @@ export const outgoingMigrations: Migrations = {
       }
     },
   },
+  ...correctionMigrations,
 };

@@ -1,7 +1,7 @@
-import { sql, type Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { Db } from '../infra/db/database.js';
 import { documentType } from './document-types.js';
-import type { ListOutgoingQuery, OutgoingDetail, OutgoingSummary } from './schemas.js';
+import type { OutgoingDetail, OutgoingSummary } from './schemas.js';
 import type { OutgoingState, OutgoingTables, RecipientStatus } from './tables.js';
 
 /** This module's tables; no other module names them. */
@@ -57,6 +57,8 @@ export function presentSummary(row: DocumentRow): OutgoingSummary {
     paperReason: row.paper_reason,
     series: row.series,
     replyToIncomingId: row.reply_to_incoming_id,
+    correctsId: row.corrects_id,
+    correctionKind: row.correction_kind,
     currentVersion: row.current_version,
     approvedVersion: row.approved_version,
     year: row.year,
@@ -92,7 +94,8 @@ export async function findVersion(db: Db, documentId: string, version: number) {
   return outgoingDb(db).selectFrom('outgoing_version').selectAll().where('document_id', '=', documentId).where('version', '=', version).executeTakeFirst();
 }
 
-export async function loadDetail(db: Db, row: DocumentRow): Promise<OutgoingDetail> {
+/** The detail without its correction links, which correction-links.ts reads (service.ts puts them together). */
+export async function loadDetail(db: Db, row: DocumentRow): Promise<Omit<OutgoingDetail, 'corrects' | 'correctedBy'>> {
   const q = outgoingDb(db);
   const [versions, appendices, recipients, comments, events] = await Promise.all([
     q.selectFrom('outgoing_version').selectAll().where('document_id', '=', row.id).orderBy('version').execute(),
@@ -126,36 +129,4 @@ export function presentAppendix(a: AppendixRow) {
 
 export async function addEvent(db: Db, documentId: string, actorId: string | null, at: Date, kind: string, details: Record<string, unknown> = {}) {
   await outgoingDb(db).insertInto('outgoing_event').values({ document_id: documentId, actor_id: actorId, at, kind, details: JSON.stringify(details) }).execute();
-}
-
-/** The queues of the screens: the drafter's, the unit head's, the signer's, the clerk's. */
-export async function listDocuments(db: Db, agencyId: string, viewer: { userId: string; unitId: string | null; roles: string[] }, query: ListOutgoingQuery): Promise<OutgoingSummary[]> {
-  let q = outgoingDb(db).selectFrom('outgoing_document').selectAll().where('agency_id', '=', agencyId);
-  switch (query.queue) {
-    case 'mine':
-      q = q.where('drafter_id', '=', viewer.userId);
-      break;
-    case 'approve':
-      q = q.where('state', '=', 'submitted').where('drafting_unit_id', '=', viewer.unitId ?? '00000000-0000-0000-0000-000000000000');
-      break;
-    case 'sign':
-      q = q.where('state', '=', 'approved').where('signer_id', '=', viewer.userId);
-      break;
-    case 'issue':
-      q = q.where('state', 'in', ['signed', 'numbered']);
-      break;
-    case 'issued':
-      q = q.where('state', 'in', ['issued', 'recalled']);
-      break;
-  }
-  if (query.state) q = q.where('state', '=', query.state as OutgoingState);
-  if (query.year) q = q.where('year', '=', query.year);
-  if (query.q?.trim()) q = q.where(sql<boolean>`search @@ plainto_tsquery('vn', ${query.q.trim()})`);
-  const rows = await q
-    .orderBy('urgency', 'desc')
-    .orderBy('updated_at', 'desc')
-    .limit(query.limit ?? 50)
-    .offset(query.offset ?? 0)
-    .execute();
-  return rows.map(presentSummary);
 }

@@ -8,7 +8,8 @@ import { addComment, addVersion, approveDraft, createDraft, returnDraft, submitD
 import { recallDocument } from './delivery.js';
 import { DraftConversions } from './conversion.js';
 import { readOutgoing, searchOutgoing } from './service.js';
-import { CommentBody, CreateDraft, ListOutgoingQuery, NewVersion, OutgoingDetail, OutgoingSummary, ReasonBody, UpdateDraft } from './schemas.js';
+import { CommentBody, CreateDraft, ListOutgoingQuery, NewVersion, OutgoingDetail, ReasonBody, UpdateDraft } from './schemas.js';
+import { OutgoingListItem } from './delivery-schemas.js';
 import { issueRoutes } from './issue-routes.js';
 
 const tags = ['outgoing'];
@@ -34,7 +35,7 @@ export const outgoingRoutes: FastifyPluginAsyncTypebox<{ services: Services }> =
     paperReasons: PAPER_REASONS,
   }));
 
-  app.get('/', { schema: { tags, summary: 'Văn bản đi: theo hàng chờ, trạng thái, năm; tìm có hoặc không dấu', querystring: ListOutgoingQuery, response: { 200: Type.Array(OutgoingSummary), ...errors(401) } } }, async (request) =>
+  app.get('/', { schema: { tags, summary: 'Văn bản đi: theo hàng chờ, trạng thái, năm, tình trạng gửi; tìm có hoặc không dấu; mỗi dòng kèm số nơi nhận theo trạng thái', querystring: ListOutgoingQuery, response: { 200: Type.Array(OutgoingListItem), ...errors(401) } } }, async (request) =>
     searchOutgoing(request.ctx, request.query),
   );
   app.post('/', { schema: { tags, summary: 'Tạo dự thảo văn bản đi', body: CreateDraft, response: { 201: Created, ...errors(400, 401, 403) } } }, async (request, reply) => {

@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { PAPER_REASONS, SIGNER_AUTHORITIES, TYPE_CODES } from './document-types.js';
 import { Appendices, Appendix } from './appendix-schemas.js';
+import { CorrectedBy, CorrectionFields, Corrects } from './correction-schemas.js';
 
 const Uuid = Type.String({ format: 'uuid' });
 const DateStr = Type.String({ format: 'date' });
@@ -22,6 +23,7 @@ export const DraftFields = Type.Object({
   paperReason: Type.Optional(Nullable(Type.Union(Object.keys(PAPER_REASONS).map((k) => Type.Literal(k)), { description: 'Lý do gửi kèm bản giấy (điểm a–đ)' }))),
   series: Type.Optional(Type.String({ maxLength: 20, description: 'Sổ (hệ số) riêng, nếu có' })),
   replyToIncomingId: Type.Optional(Nullable(Uuid)),
+  ...CorrectionFields,
 });
 export type DraftFields = Static<typeof DraftFields>;
 
@@ -45,38 +47,6 @@ export const NewVersion = Type.Object({
 export type NewVersion = Static<typeof NewVersion>;
 export const CommentBody = Type.Object({ body: Type.String({ minLength: 1, maxLength: 4000 }) });
 export const ReasonBody = Type.Object({ reason: Type.String({ minLength: 5, maxLength: 500 }) });
-
-/** A box on a page in PDF points from its lower-left corner (Q-8.2a: where the image goes). */
-const PageBox = Type.Object(
-  {
-    page: Type.Integer({ minimum: 1, maximum: 10000, description: 'Trang (từ 1)' }),
-    x: Type.Number({ minimum: 0, maximum: 15000 }),
-    y: Type.Number({ minimum: 0, maximum: 15000 }),
-    width: Type.Number({ exclusiveMinimum: 0, maximum: 15000 }),
-    height: Type.Number({ exclusiveMinimum: 0, maximum: 15000 }),
-  },
-  { description: 'Vùng đặt ảnh (điểm PDF, gốc ở góc dưới trái). Người ký: vùng ảnh chữ ký; văn thư: tâm con dấu, con dấu giữ kích thước thật' },
-);
-
-export const StartSigning = Type.Object({ certificateId: Uuid, box: Type.Optional(PageBox) });
-export const CompleteSigning = Type.Object({
-  sessionId: Uuid,
-  signature: Type.String({ minLength: 16, maxLength: 4096, description: 'Giá trị chữ ký (base64) do công cụ ký trả về' }),
-  certificateChain: Type.Optional(Type.Array(Type.String({ maxLength: 20000 }), { maxItems: 10 })),
-});
-
-export const SigningRequest = Type.Object({
-  sessionId: Type.String(),
-  request: Type.Object({ toBeSigned: Type.String(), algorithm: Type.String() }),
-  digest: Type.String(),
-  certificate: Type.Object({ subject: Type.String(), serialNumber: Type.String() }),
-  placement: Type.Optional(
-    Type.Union([Type.Literal('found'), Type.Literal('given'), Type.Literal('not_found'), Type.Literal('no_image')], {
-      description: 'Ảnh chữ ký/con dấu: found = đặt theo quy định, given = theo vùng đã chọn, not_found = không tìm được chỗ (ký không hiện ảnh; có thể chọn vùng rồi chuẩn bị lại), no_image = chưa tải ảnh',
-    }),
-  ),
-  box: Type.Optional(PageBox),
-});
 
 const Recipient = Type.Object({
   id: Type.String(),
@@ -119,6 +89,8 @@ export const OutgoingSummary = Type.Object({
   paperReason: Nullable(Type.String()),
   series: Type.String(),
   replyToIncomingId: Nullable(Type.String()),
+  correctsId: Nullable(Type.String({ description: 'Văn bản mà văn bản này thay thế hoặc sửa đổi, bổ sung' })),
+  correctionKind: Nullable(Type.String({ description: 'replace: thay thế; amend: sửa đổi, bổ sung' })),
   currentVersion: Type.Number(),
   approvedVersion: Nullable(Type.Number()),
   year: Nullable(Type.Number()),
@@ -152,6 +124,8 @@ export const OutgoingDetail = Type.Intersect([
     recipients: Type.Array(Recipient),
     comments: Type.Array(Type.Object({ id: Type.String(), version: Type.Number(), authorId: Type.String(), body: Type.String(), createdAt: Type.String() })),
     events: Type.Array(Type.Object({ at: Type.String(), actorId: Nullable(Type.String()), kind: Type.String(), details: Type.Unknown() })),
+    corrects: Corrects,
+    correctedBy: CorrectedBy,
   }),
 ]);
 export type OutgoingDetail = Static<typeof OutgoingDetail>;
@@ -161,9 +135,12 @@ export const ListOutgoingQuery = Type.Object({
   state: Type.Optional(Type.String({ maxLength: 20 })),
   year: Type.Optional(Type.Integer({ minimum: 1900, maximum: 2199 })),
   q: Type.Optional(Type.String({ maxLength: 200, description: 'Tìm theo số, ký hiệu, trích yếu, nơi nhận (có hoặc không dấu)' })),
+  delivery: Type.Optional(
+    Type.Union([Type.Literal('pending'), Type.Literal('returned'), Type.Literal('done')], {
+      description: 'Chỉ văn bản đã phát hành: pending = còn nơi nhận chưa vào sổ đến; returned = có nơi nhận trả lại; done = mọi nơi nhận đã vào sổ đến trở lên',
+    }),
+  ),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
   offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
 });
 export type ListOutgoingQuery = Static<typeof ListOutgoingQuery>;
-
-export const NumberPreview = Type.Object({ year: Type.Number(), number: Type.Number(), notation: Type.String(), numberAndNotation: Type.String(), placeDate: Type.String() });

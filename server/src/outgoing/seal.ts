@@ -6,6 +6,7 @@ import { findUserBrief } from '../users/index.js';
 import { recordReply } from '../incoming/index.js';
 import { startSigningSession, type PreparedSession } from '../signing/index.js';
 import { listAppendices } from './appendices.js';
+import { announceCorrection } from './corrections.js';
 import { announceIssue, deliver } from './delivery.js';
 import { loadForChange } from './drafts.js';
 import { APPENDIX_OBJECT_TYPE, fileName, OBJECT_TYPE, readFile, requireClerk, SIGNER_FIELD, stampFontPath, storePdf, type SignatureAnswer, type SignatureStart } from './issue-common.js';
@@ -99,8 +100,9 @@ export async function completeSeal(ctx: Ctx, id: string, answer: SignatureAnswer
   const facts = { number: row.number, notation: row.notation, path: row.issue_path, appendices: appendices.length };
   await addEvent(ctx.db, id, actor.userId, now, 'issued', { certificateId: main.certificateId, ...facts });
   await recordAudit(ctx, { action: 'outgoing.issue', objectType: OBJECT_TYPE, objectId: id, details: { ...facts, fileId: file.id, appendixFileIds: attachments.map((f) => f.id) } });
-  await deliver(ctx, issued, file, attachments);
+  const inboxes = await deliver(ctx, issued, file, attachments);
   await announceIssue(ctx, issued, now);
+  await announceCorrection(ctx, issued, inboxes);
   if (row.reply_to_incoming_id) await recordReply(ctx, row.reply_to_incoming_id, { notation: numberAndNotation(row)!, outgoingId: id });
 }
 

@@ -4,6 +4,8 @@ export type OutgoingState = 'draft' | 'submitted' | 'returned' | 'approved' | 's
 /** How the original was made: signed electronically (Q-12.2a), or signed on paper and digitised (Q-12.2b). */
 export type IssuePath = 'electronic' | 'paper';
 export type Conversion = 'not_needed' | 'pending' | 'done' | 'failed';
+/** Thay thế or sửa đổi, bổ sung: how a new document corrects an issued one (Q-12.3d). */
+export type CorrectionKind = 'replace' | 'amend';
 export type RecipientStatus = 'waiting_exchange' | 'sent' | 'delivered' | 'received' | 'returned' | 'processing' | 'finished' | 'recalled' | 'recall_confirmed';
 
 export type OutgoingTables = {
@@ -59,6 +61,9 @@ export type OutgoingTables = {
     paper_scanned_by: Generated<string | null>;
     /** The latest seal preparation: the main document's signing session, then one per appendix. */
     seal_session_ids: Generated<string[] | null>;
+    /** The issued document this one replaces or amends; the relation lives only here, so the corrected row never changes. */
+    corrects_id: Generated<string | null>;
+    correction_kind: Generated<CorrectionKind | null>;
   };
   /** Every version of the draft is kept (Q-10.1). */
   outgoing_version: {
