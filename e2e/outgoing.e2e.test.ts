@@ -245,6 +245,11 @@ describe('outgoing documents', () => {
     const received = clerk.getByTestId('recipients-table').locator('tr', { hasText: UBND });
     await shows(received, 'Đã vào sổ đến');
     await shows(received, arrivalNumber);
+    // …and the register of issued documents shows every recipient has it in its sổ đến.
+    await clerk.getByTestId('nav-outgoing').click();
+    await clerk.getByTestId('outgoing-queues').getByRole('tab', { name: 'Đã phát hành' }).click();
+    await shows(clerk.getByTestId('outgoing-table-issued').locator('tr', { hasText: SUMMARY }).getByTestId('delivery-cell'), '1/1 đã vào sổ');
+    await clerk.goto(documentUrl);
 
     // A recall reaches the recipient at once and freezes its copy until its clerk confirms.
     await clerk.getByRole('button', { name: 'Thu hồi' }).click();
@@ -279,6 +284,23 @@ describe('outgoing documents', () => {
     expect(text).toContain(number);
     expect(text).toContain('Đã thu hồi');
     await done(clerk);
+
+    // The recalled decision is corrected by a new one that replaces it (Q-12.3d); the original stays as issued.
+    const corrector = await asUser('chuyenvien.snv');
+    await corrector.goto(`${server.baseUrl}/van-ban-di/soan-thao`);
+    const again = corrector.getByTestId('compose-form');
+    await corrector.getByTestId('draft-file').locator('input[type=file]').setInputFiles(docx);
+    await chooseOption(corrector, again.getByLabel('Loại văn bản'), 'Quyết định');
+    await chooseOption(corrector, again.getByLabel('Văn bản sửa sai'), 'Thay thế văn bản đã ban hành');
+    await chooseOption(corrector, again.getByLabel('Văn bản được thay thế, sửa đổi'), `${number} — ${SUMMARY}`);
+    await again.getByLabel('Trích yếu nội dung').fill(`${SUMMARY} (thay thế)`);
+    await chooseOption(corrector, again.getByLabel('Người ký'), 'Trần Văn Minh — Giám đốc');
+    await again.getByLabel('Nơi nhận', { exact: true }).fill('- Lưu: VT, VTLT.');
+    const replacing = posted(corrector, /^\/api\/outgoing\/?$/);
+    await corrector.getByTestId('compose-submit').click();
+    expect((await replacing).status()).toBe(201);
+    await shows(corrector.getByTestId('corrections-notice'), `Thay thế văn bản ${number}`);
+    await done(corrector);
   });
 
   it('[Q-8.2a] lets the signer place the signature on the page when the title and name are not found', async () => {

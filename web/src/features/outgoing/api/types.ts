@@ -22,6 +22,9 @@ export interface OutgoingSummary {
   paperReason: string | null;
   series: string;
   replyToIncomingId: string | null;
+  correctsId: string | null;
+  correctionKind: 'replace' | 'amend' | null;
+  delivery?: DeliveryCounts;
   /** electronic: the signed electronic original; paper: a hand-signed original, its scan sealed as SAO Y (Q-12.2b). */
   issuePath: 'electronic' | 'paper' | string;
   placeDate: string | null;
@@ -100,6 +103,8 @@ export interface OutgoingDetail extends OutgoingSummary {
   recipients: OutgoingRecipient[];
   comments: OutgoingComment[];
   events: OutgoingEvent[];
+  corrects: CorrectionLink | null;
+  correctedBy: (CorrectionLink & { issuedAt: string; recalledAt: string | null })[];
 }
 
 /** GET /api/outgoing/types: the catalogues the drafting form offers. */
@@ -133,6 +138,8 @@ export interface DraftFields {
   toPlaces: string;
   paperReason?: string | null;
   series?: string;
+  correctsId?: string | null;
+  correctionKind?: 'replace' | 'amend' | null;
   replyToIncomingId?: string | null;
 }
 
@@ -154,8 +161,31 @@ export interface NumberPreview {
   placeDate: string;
 }
 
+export type DeliveryFilter = 'pending' | 'returned' | 'done';
+
 export interface OutgoingFilters {
   queue: OutgoingQueue;
   q?: string;
   year?: number;
+  delivery?: DeliveryFilter;
+}
+
+/** Recipients of an issued document by where they stand (the sum is `total`). */
+export interface DeliveryCounts {
+  total: number;
+  waiting: number;
+  delivered: number;
+  received: number;
+  returned: number;
+  processing: number;
+  finished: number;
+  recalled: number;
+}
+
+export interface CorrectionLink {
+  id: string;
+  numberAndNotation: string;
+  kind: 'replace' | 'amend';
+  /** "Thay thế văn bản 03/QĐ-SNV", "Đã bị thay thế bởi 05/QĐ-SNV" … */
+  label: string;
 }

@@ -3,6 +3,7 @@ import { required } from '@/lib/validation';
 import { beforeToday } from '@/features/incoming/components/format';
 import { FileUpload, uploadsSettled } from '@/features/incoming/components/file-upload';
 import { useOutgoingSeries } from '../api/outgoing';
+import { CorrectionFields } from './correction-fields';
 import type { OutgoingCatalog } from '../api/types';
 import { URGENCY_OPTIONS } from './labels';
 
@@ -58,6 +59,7 @@ export function ComposeDraftFields({ catalog, withFile = true }: { catalog: Outg
           <Select options={seriesOptions} />
         </Form.Item>
       )}
+      <CorrectionFields />
       <Form.Item
         label="Trích yếu nội dung"
         name="summary"

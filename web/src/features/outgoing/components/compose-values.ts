@@ -22,6 +22,8 @@ export interface ComposeValues {
   toPlaces: string;
   paperReason?: string;
   series?: string;
+  correctionKind?: 'replace' | 'amend';
+  correctsId?: string;
 }
 
 export const COMPOSE_DEFAULTS: Partial<ComposeValues> = { urgency: 0, signerAuthority: '', file: [], appendixFiles: [], recipientAgencyIds: [], externalRecipients: [], series: '' };
@@ -49,6 +51,8 @@ export function toDraftFields(v: ComposeValues): DraftFields {
     toPlaces: v.toPlaces.trim(),
     paperReason: v.paperReason ?? null,
     series: v.series ?? '',
+    correctsId: v.correctionKind && v.correctsId ? v.correctsId : null,
+    correctionKind: v.correctionKind && v.correctsId ? v.correctionKind : null,
   };
 }
 
@@ -68,6 +72,8 @@ export function fromDocument(d: OutgoingDetail): ComposeValues {
     toPlaces: d.toPlaces,
     paperReason: d.paperReason ?? undefined,
     series: d.series,
+    correctionKind: d.correctionKind ?? undefined,
+    correctsId: d.correctsId ?? undefined,
   };
 }
 

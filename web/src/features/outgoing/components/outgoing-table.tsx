@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { paths } from '@/config/paths';
 import { formatDate, formatDateTime } from '@/features/incoming/components/format';
 import type { OutgoingSummary } from '../api/types';
+import { DeliveryCell } from './delivery-cell';
 import { OutgoingStateTag, OutgoingUrgencyTag } from './tags';
 
 interface Props {
@@ -10,10 +11,12 @@ interface Props {
   loading: boolean;
   emptyText: string;
   testId?: string;
+  /** The issued register: where each document's recipients stand instead of the state. */
+  withDelivery?: boolean;
 }
 
 /** Outgoing documents as the sổ văn bản đi lists them; drafts show "—" until the clerk numbers them. */
-export function OutgoingTable({ documents, loading, emptyText, testId = 'outgoing-table' }: Props) {
+export function OutgoingTable({ documents, loading, emptyText, testId = 'outgoing-table', withDelivery = false }: Props) {
   const columns: TableColumnsType<OutgoingSummary> = [
     { title: 'Số, ký hiệu', dataIndex: 'numberAndNotation', width: 150, render: (n: string | null) => (n ? <Typography.Text strong>{n}</Typography.Text> : '—') },
     { title: 'Ngày ban hành', dataIndex: 'issuedDate', width: 120, render: formatDate },
@@ -30,7 +33,9 @@ export function OutgoingTable({ documents, loading, emptyText, testId = 'outgoin
       ),
     },
     { title: 'Độ khẩn', dataIndex: 'urgency', width: 120, render: (u: number) => <OutgoingUrgencyTag urgency={u} /> },
-    { title: 'Trạng thái', dataIndex: 'state', width: 200, render: (s: string, doc) => <OutgoingStateTag state={s} label={doc.stateLabel} /> },
+    withDelivery
+      ? { title: 'Tình trạng gửi, nhận', key: 'delivery', width: 260, render: (_: unknown, doc) => <DeliveryCell delivery={doc.delivery} /> }
+      : { title: 'Trạng thái', dataIndex: 'state', width: 200, render: (s: string, doc) => <OutgoingStateTag state={s} label={doc.stateLabel} /> },
     { title: 'Cập nhật', dataIndex: 'updatedAt', width: 150, render: formatDateTime },
   ];
 

@@ -1,10 +1,11 @@
-import { Alert, DatePicker, Flex, Input } from 'antd';
+import { useState } from 'react';
+import { Alert, DatePicker, Flex, Input, Select } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { errorMessage } from '@/lib/api';
 import { useDebouncedValue } from '@/lib/use-debounced-value';
 import { useOutgoingList } from '../api/outgoing';
-import type { OutgoingQueue } from '../api/types';
+import type { DeliveryFilter, OutgoingQueue } from '../api/types';
 import { OutgoingTable } from './outgoing-table';
 
 interface Props {
@@ -26,7 +27,9 @@ const EMPTY: Record<OutgoingQueue, string> = {
 /** One queue with its search box; the register of issued documents is read year by year. */
 export function QueueView({ queue, search, year, onSearch, onYear }: Props) {
   const q = useDebouncedValue(search.trim());
-  const list = useOutgoingList({ queue, q: q || undefined, year: queue === 'issued' ? year : undefined });
+  const [delivery, setDelivery] = useState<DeliveryFilter>();
+  const issued = queue === 'issued';
+  const list = useOutgoingList({ queue, q: q || undefined, year: issued ? year : undefined, delivery: issued ? delivery : undefined });
 
   return (
     <>
@@ -53,11 +56,26 @@ export function QueueView({ queue, search, year, onSearch, onYear }: Props) {
             style={{ width: 130 }}
           />
         )}
+        {issued && (
+          <Select<DeliveryFilter>
+            allowClear
+            aria-label="Tình trạng gửi, nhận"
+            placeholder="Mọi tình trạng gửi, nhận"
+            value={delivery}
+            onChange={setDelivery}
+            options={[
+              { value: 'pending', label: 'Còn nơi chưa vào sổ' },
+              { value: 'returned', label: 'Có nơi trả lại' },
+              { value: 'done', label: 'Mọi nơi đã vào sổ' },
+            ]}
+            style={{ width: 220 }}
+          />
+        )}
       </Flex>
       {list.error ? (
         <Alert type="error" showIcon title={errorMessage(list.error)} />
       ) : (
-        <OutgoingTable documents={list.data} loading={list.isPending} emptyText={EMPTY[queue]} testId={`outgoing-table-${queue}`} />
+        <OutgoingTable documents={list.data} loading={list.isPending} emptyText={EMPTY[queue]} testId={`outgoing-table-${queue}`} withDelivery={issued} />
       )}
     </>
   );

@@ -16,6 +16,7 @@ import { OutgoingInfo } from '../components/outgoing-info';
 import { RecipientsTable } from '../components/recipients-table';
 import { OutgoingStateTag, OutgoingUrgencyTag } from '../components/tags';
 import { VersionsCard } from '../components/versions-card';
+import { CorrectionsNotice } from '../components/corrections-notice';
 import { VerificationPanel } from '@/features/signing/components/verification-panel';
 
 /** One outgoing document: its fields, versions and PDFs, comments, recipients and every step so far. */
@@ -50,6 +51,7 @@ export default function OutgoingDocumentRoute() {
       {d.state === 'recalled' && (
         <Alert type="error" showIcon title={`Văn bản đã bị thu hồi lúc ${formatDateTime(d.recalledAt)}`} description={d.recallReason ? `Lý do: ${d.recallReason}` : undefined} />
       )}
+      <CorrectionsNotice doc={d} />
       {lastReturn && (
         <Alert
           type="warning"
