@@ -15,6 +15,8 @@ import type { Clock } from './infra/time/clock.js';
 import type { FileStore } from './infra/storage/file-store.js';
 import type { Services } from './infra/module.js';
 import type { OfficeConverter } from './infra/convert/index.js';
+import type { RevocationChecker } from './signing/revocation/checker.js';
+import type { RemoteSigningService } from './signing/remote/remote-signer.js';
 import { installErrorHandlers } from './infra/http/error-handler.js';
 import { Problem } from './infra/http/schemas.js';
 import { guardRoute, installSessionLoader } from './infra/auth/hooks.js';
@@ -33,6 +35,8 @@ export interface AppDeps {
   trustProxy?: boolean | string[];
   fontDir?: string;
   converter?: OfficeConverter;
+  revocation?: RevocationChecker;
+  remoteSigning?: RemoteSigningService;
 }
 
 /** The whole HTTP application: infrastructure plugins, then each module under /api/<prefix>. */
@@ -92,7 +96,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   );
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  const services: Services = { identity: userIdentity, db: deps.db, clock: deps.clock, files: deps.files, secureCookies: deps.secureCookies ?? false, fontDir: deps.fontDir, converter: deps.converter };
+  const services: Services = { identity: userIdentity, db: deps.db, clock: deps.clock, files: deps.files, secureCookies: deps.secureCookies ?? false, fontDir: deps.fontDir, converter: deps.converter, revocation: deps.revocation, remoteSigning: deps.remoteSigning };
   for (const module of MODULES) {
     if (!module.routes) continue;
     const routes = module.routes;

@@ -8,6 +8,9 @@ import { startPeriodicJobs } from './infra/periodic.js';
 import { MODULES } from './modules.js';
 import { OfficeConverter } from './infra/convert/index.js';
 import { join } from 'node:path';
+import { createRevocationChecker } from './signing/revocation/checker.js';
+import { useRevocationChecker } from './signing/trust-list.js';
+import { HttpRemoteSigner } from './signing/remote/http-signer.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -18,6 +21,13 @@ async function main(): Promise<void> {
   }
   // Drafts in office formats become PDF; the queue's scratch space lives in the data folder.
   const converter = new OfficeConverter({ workDir: join(config.dataDir, 'convert') });
+  // One revocation checker for the process, so OCSP answers and downloaded CRLs serve every
+  // verification. Routes get it through Services; incoming, outgoing and copies call
+  // verifyWithTrustList without it, so it is also installed as the signing module's default.
+  const revocation = createRevocationChecker(config.revocation);
+  useRevocationChecker(revocation);
+  const remote = config.remoteSigning;
+  const remoteSigning = remote && { signer: new HttpRemoteSigner(remote), name: remote.name, pollIntervalMs: remote.pollIntervalMs, timeoutMs: remote.timeoutMs };
   const app = await buildApp({
     db: runtime.db,
     engine: runtime.engine,
@@ -29,6 +39,8 @@ async function main(): Promise<void> {
     trustProxy: config.trustProxy,
     fontDir: config.fontDir,
     converter,
+    revocation,
+    remoteSigning,
   });
   const stopJobs = startPeriodicJobs(MODULES.flatMap((m) => m.periodic ?? []), runtime.db, systemClock, (msg) => app.log.error(msg));
   let closing = false;

@@ -19,6 +19,21 @@ export interface Config {
   /** Fonts for printed forms and stamps (four Liberation Serif file names); default: the bundled ones. */
   fontDir?: string;
   revocation: RevocationConfig;
+  /** A remote signing service (VNPT SmartCA / Viettel MySign kind), Q-5.4; off when the URL is unset. */
+  remoteSigning?: RemoteSigningConfig;
+}
+
+/** The provider's API (see signing/remote/http-signer.ts for the protocol) and how long to wait for the person. */
+export interface RemoteSigningConfig {
+  url: string;
+  clientId: string;
+  clientSecret: string;
+  /** Shown on the signing button, e.g. "VNPT SmartCA". */
+  name: string;
+  /** How often the server asks the provider whether the person has confirmed. */
+  pollIntervalMs: number;
+  /** How long to wait for the confirmation on the phone; a signing session lives 15 minutes. */
+  timeoutMs: number;
 }
 
 /** Online revocation checks of signers' certificates (OCSP, CRL download), issue 4. */
@@ -57,6 +72,36 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseTrustProxy(env.VANTHU_TRUST_PROXY),
     fontDir: env.VANTHU_FONT_DIR ? resolve(env.INIT_CWD ?? process.cwd(), env.VANTHU_FONT_DIR) : undefined,
     revocation: loadRevocationConfig(env),
+    remoteSigning: loadRemoteSigningConfig(env, production),
+  };
+}
+
+export function loadRemoteSigningConfig(env: NodeJS.ProcessEnv = process.env, production = env.NODE_ENV === 'production'): RemoteSigningConfig | undefined {
+  const url = env.VANTHU_REMOTE_SIGNING_URL?.trim();
+  if (!url) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new Error(`VANTHU_REMOTE_SIGNING_URL không hợp lệ: ${url}`);
+  }
+  // The client secret and the persons' account ids cross this link.
+  if (parsed.protocol !== 'https:' && (production || parsed.protocol !== 'http:')) throw new Error('VANTHU_REMOTE_SIGNING_URL phải dùng https:// (http:// chỉ dùng khi phát triển).');
+  const clientId = env.VANTHU_REMOTE_SIGNING_CLIENT_ID;
+  const clientSecret = env.VANTHU_REMOTE_SIGNING_CLIENT_SECRET;
+  if (!clientId || !clientSecret) throw new Error('Cần đặt VANTHU_REMOTE_SIGNING_CLIENT_ID và VANTHU_REMOTE_SIGNING_CLIENT_SECRET khi bật dịch vụ ký số từ xa.');
+  const whole = (name: string, fallback: number, min: number, max: number): number => {
+    const value = Number(env[name] || fallback);
+    if (!Number.isInteger(value) || value < min || value > max) throw new Error(`${name} không hợp lệ (${min}–${max}): ${env[name]}`);
+    return value;
+  };
+  return {
+    url: url.replace(/\/+$/, ''),
+    clientId,
+    clientSecret,
+    name: env.VANTHU_REMOTE_SIGNING_NAME?.trim() || 'Dịch vụ ký số từ xa',
+    pollIntervalMs: whole('VANTHU_REMOTE_SIGNING_POLL_MS', 2000, 100, 60_000),
+    timeoutMs: whole('VANTHU_REMOTE_SIGNING_TIMEOUT_S', 300, 10, 900) * 1000,
   };
 }
 

@@ -6,6 +6,7 @@ import { errors, IdParams, Ok } from '../infra/http/schemas.js';
 import { deviceRoutes } from './devices/routes.js';
 import { verifyRoutes } from './verify-routes.js';
 import { imageRoutes } from './images/routes.js';
+import { remoteRoutes } from './remote/routes.js';
 import { addTrustAnchor, disableTrustAnchor, importCrl, listTrustAnchors } from './trust-list.js';
 
 const tags = ['signing'];
@@ -15,6 +16,7 @@ export const signingRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = 
   await app.register(deviceRoutes, options);
   await app.register(verifyRoutes, options);
   await app.register(imageRoutes, options);
+  await app.register(remoteRoutes, options);
   app.get('/trust-anchors', { schema: { tags, summary: 'Danh sách chứng thư tin cậy (CA)', response: { 200: Type.Array(Anchor), ...errors(401) } } }, async (request) =>
     listTrustAnchors(request.ctx),
   );

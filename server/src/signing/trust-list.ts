@@ -7,9 +7,8 @@ import { isUniqueViolation, type Db } from '../infra/db/database.js';
 import { recordAudit } from '../infra/audit/audit.js';
 import { AppError, conflict, notFound } from '../shared/errors.js';
 import { nfc } from '../shared/text.js';
-import { loadRevocationConfig } from '../config/env.js';
 import type { SigningTables } from './tables.js';
-import { createRevocationChecker, type RevocationChecker } from './revocation/checker.js';
+import type { RevocationChecker } from './revocation/checker.js';
 import { pdfVerifier, type PdfVerification } from './pades/verify.js';
 
 const trustDb = (db: Db) => db.withTables<SigningTables>();
@@ -90,12 +89,15 @@ export async function importCrl(ctx: Ctx, text: string): Promise<{ id: string; i
 }
 
 /**
- * One checker for the process, so OCSP answers and downloaded CRLs serve every verification.
- * Module state because callers pass only the database; the composition root should build it
- * from Config.revocation and pass it in (the third argument) once app.ts carries it.
+ * The server's checker, built by the composition root (main.ts) from Config.revocation. Routes of
+ * this module pass Services.revocation; callers in other modules pass only the database, so main.ts
+ * also installs it here once. Unset (tests, CLI), verification uses imported CRLs only, offline.
  */
-let sharedChecker: RevocationChecker | undefined;
-const defaultChecker = () => (sharedChecker ??= createRevocationChecker(loadRevocationConfig()));
+let installed: RevocationChecker | undefined;
+
+export function useRevocationChecker(checker: RevocationChecker | undefined): void {
+  installed = checker;
+}
 
 /**
  * Verifies a PDF against the current trust list, imported CRLs and, when online, the OCSP
@@ -103,7 +105,7 @@ const defaultChecker = () => (sharedChecker ??= createRevocationChecker(loadRevo
  * Downloaded CRLs stay in memory, not in signing_crl: that table holds what an administrator
  * imported and answered for (audited, added_by), and callers verify inside their transaction.
  */
-export async function verifyWithTrustList(db: Db, pdf: Buffer, revocation: RevocationChecker = defaultChecker()): Promise<PdfVerification> {
+export async function verifyWithTrustList(db: Db, pdf: Buffer, revocation: RevocationChecker | undefined = installed): Promise<PdfVerification> {
   const q = trustDb(db);
   const anchors = await q.selectFrom('signing_trust_anchor').select('certificate').where('disabled_at', 'is', null).execute();
   // Only lists still current matter; the verifier also checks each one's dates and signature.

@@ -53,18 +53,18 @@ function toReport(result: PdfVerification, at: Date): Report {
  * list. Checked outside any transaction: asking OCSP responders may take seconds, and PGlite has
  * one connection; only the audit entry is written in one.
  */
-async function verifyStoredFile(request: FastifyRequest, fileId: string): Promise<Report> {
+async function verifyStoredFile(request: FastifyRequest, fileId: string, revocation: Services['revocation']): Promise<Report> {
   const { ctx } = request;
   const file = await ctx.files.get(ctx, fileId);
-  const result = await verifyWithTrustList(ctx.db, await ctx.files.readAll(file));
+  const result = await verifyWithTrustList(ctx.db, await ctx.files.readAll(file), revocation);
   await withTx(request, (trx) => recordAudit(trx, { action: 'signing.verify', objectType: 'file', objectId: file.id, details: { indication: result.indication, signatures: result.signatures.length } }));
   return toReport(result, ctx.clock.now());
 }
 
-export const verifyRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app) => {
+export const verifyRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
   app.get(
     '/files/:id/verification',
     { schema: { tags, summary: 'Kiểm tra chữ ký số của một tệp PDF theo danh sách tin cậy hiện hành (Q-4.1)', params: IdParams, response: { 200: Report, ...errors(401, 404) } } },
-    async (request) => verifyStoredFile(request, request.params.id),
+    async (request) => verifyStoredFile(request, request.params.id, services.revocation),
   );
 };
