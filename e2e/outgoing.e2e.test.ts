@@ -14,6 +14,7 @@ import { makeOfficeFile } from '../server/src/infra/convert/testkit.js';
 import { BLUE_INK, RED_INK, ring, scribble } from '../server/src/signing/testing/test-images.js';
 import { createTestPki, P12_PASSWORD, type TestPki } from '../server/src/signing/testing/test-pki.js';
 import { makeDecisionPdf } from '../server/src/signing/testing/decision-pdf.js';
+import { startMockProvider, type MockProvider } from '../server/src/signing/testing/mock-remote-provider.js';
 import { apiSession, chooseOption } from './support/app.js';
 import { launchBrowser } from './support/browser.js';
 import { DEMO_PASSWORD, done, people, posted, shows, snap } from './support/people.js';
@@ -27,6 +28,7 @@ let server: TestServer;
 let browser: Browser;
 let pki: TestPki;
 let dir: string;
+let remote: MockProvider;
 
 /** A decision as a drafter types it in Word: the number and date left blank, the signer at the end. */
 function decisionHtml(): string {
@@ -59,7 +61,16 @@ async function registerCertificates() {
 }
 
 beforeAll(async () => {
-  [server, pki, dir] = await Promise.all([startServer(), createTestPki({ crlDays: 400 }), mkdtemp(join(tmpdir(), 'vanthu-e2e-out-'))]);
+  [pki, dir] = await Promise.all([createTestPki({ crlDays: 400 }), mkdtemp(join(tmpdir(), 'vanthu-e2e-out-'))]);
+  // The remote signing provider cannot exist here: a mock speaking its HTTP protocol holds the director's key.
+  remote = await startMockProvider({ accounts: { '0912345678': { keyPem: pki.ecdsa.keyPem, chain: pki.ecdsa.chain } }, confirmAfterPolls: 1 });
+  server = await startServer({
+    VANTHU_REMOTE_SIGNING_URL: remote.url,
+    VANTHU_REMOTE_SIGNING_CLIENT_ID: remote.clientId,
+    VANTHU_REMOTE_SIGNING_CLIENT_SECRET: remote.clientSecret,
+    VANTHU_REMOTE_SIGNING_NAME: 'Ký số từ xa (giả lập)',
+    VANTHU_REMOTE_SIGNING_POLL_MS: '200',
+  });
   browser = await launchBrowser();
   await registerCertificates();
   await writeFile(join(dir, 'director.p12'), pki.p12.ecdsa);
@@ -69,6 +80,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
+  await remote?.close();
   await pki?.cleanup();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
@@ -301,9 +313,9 @@ describe('outgoing documents', () => {
     expect((await replacing).status()).toBe(201);
     await shows(corrector.getByTestId('corrections-notice'), `Thay thế văn bản ${number}`);
     await done(corrector);
-  });
+  }, 180_000);
 
-  it('[Q-8.2a] lets the signer place the signature on the page when the title and name are not found', async () => {
+  it('[Q-8.2a] [Q-5.4] lets the signer place the signature on the page when the title and name are not found, then sign through the remote signing service', async () => {
     // A draft whose last page has no signature block, made and approved through the API.
     const drafter = await apiSession(server.baseUrl, 'chuyenvien.snv', DEMO_PASSWORD);
     const users = await drafter.get<{ id: string; username: string }[]>('/api/users');
@@ -340,6 +352,16 @@ describe('outgoing documents', () => {
     await dialog.getByTestId('place-again').click();
     await shows(dialog.getByTestId('placement-notice'), 'vị trí đã chọn trên trang 1');
     await snap(director, 'placement');
+
+    // He confirms on his phone through the remote signing service instead of running the agent (Q-5.4).
+    const remoteBox = dialog.getByTestId('remote-signing');
+    await remoteBox.getByLabel('Tài khoản ký số từ xa').fill('0912345678');
+    const completed = posted(director, /\/sign\/complete$/);
+    await remoteBox.getByRole('button', { name: /Gửi yêu cầu ký đến điện thoại/ }).click();
+    expect((await completed).status()).toBe(200);
+    await dialog.waitFor({ state: 'hidden' });
+    await shows(stateOf(director), 'Đã ký');
+    expect(remote.received.map((r) => r.account)).toEqual(['0912345678']);
     await done(director);
   });
 });

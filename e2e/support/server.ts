@@ -42,8 +42,8 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, output: () =>
   throw new Error(`The server did not become healthy within ${timeoutMs / 1000} s:\n${output()}`);
 }
 
-/** The real server on a fresh demo database, serving the built web UI. */
-export async function startServer(): Promise<TestServer> {
+/** The real server on a fresh demo database, serving the built web UI; `env` adds settings. */
+export async function startServer(env: Record<string, string> = {}): Promise<TestServer> {
   if (!existsSync(join(WEB_DIST, 'index.html'))) {
     throw new Error(`${WEB_DIST}/index.html is missing: build the web UI first (npm run build -w web).`);
   }
@@ -56,7 +56,7 @@ export async function startServer(): Promise<TestServer> {
     cwd: REPO_ROOT,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, VANTHU_DATA_DIR: dataDir, VANTHU_DEMO: '1', VANTHU_WEB_DIST: WEB_DIST, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'development' },
+    env: { ...process.env, VANTHU_DATA_DIR: dataDir, VANTHU_DEMO: '1', VANTHU_WEB_DIST: WEB_DIST, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'development', ...env },
   });
   // Kept for failure messages only; the last lines are what explain a crash.
   let log = '';

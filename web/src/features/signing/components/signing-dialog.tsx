@@ -8,6 +8,7 @@ import { useCertificates } from '../api/certificates';
 import { CertificateSelect } from './certificate-select';
 import { PlacementNotice } from './placement-notice';
 import { PlacementPicker } from './placement-picker';
+import { RemoteSigning } from './remote-signing';
 import { SigningRequestStep } from './signing-request-step';
 import { parseSigningAnswer } from './signing-answer';
 
@@ -59,6 +60,11 @@ export function SigningDialog({ title, owner, prepare, complete, successText, re
     if (!parsed.ok) return setAnswerError(parsed.message);
     setAnswerError(undefined);
     const { ok: _ok, ...values } = parsed;
+    send(values);
+  };
+
+  const send = (values: Omit<SignatureAnswer, 'sessionId'>) => {
+    if (!prepared || complete.isPending) return;
     complete.mutate(
       { sessionId: prepared.sessionId, ...values },
       {
@@ -103,6 +109,7 @@ export function SigningDialog({ title, owner, prepare, complete, successText, re
               </>
             )}
             <SigningRequestStep prepared={prepared} requestName={requestName} answer={answer} onAnswer={setAnswer} />
+            <RemoteSigning prepared={prepared} description={title} onSigned={send} />
           </>
         ) : (
           <>
