@@ -119,11 +119,12 @@ export class RemoteTransactions {
   private async finish(entry: Entry, status: Exclude<RemoteStatus, { state: 'pending' }>): Promise<void> {
     const { view, batch } = entry;
     let outcome: string = status.state;
+    let mismatch = false;
     if (status.state === 'signed') {
       const checked = await checkReturned(entry.ctx.db, batch, status);
       if (checked) Object.assign(view, batch.sessionIds.length === 1 ? { signature: checked.signatures[0] } : { signatures: checked.signatures }, { certificateChain: checked.certificateChain });
       else {
-        entry.mismatch = true;
+        mismatch = true;
         outcome = 'mismatch';
       }
     }
@@ -132,7 +133,8 @@ export class RemoteTransactions {
     try {
       await this.audit(entry.ctx, batch, `signing.remote_${outcome}`, { sessionIds: batch.sessionIds, transactionId: view.transactionId, account: entry.account });
     } finally {
-      // Set after the audit entry, so whoever sees the outcome also finds it in the log.
+      // Set after the audit entry, so whoever sees the outcome (a mismatch too) also finds it in the log.
+      entry.mismatch = mismatch;
       view.state = status.state;
       const key = batch.sessionIds[0];
       this.schedule(entry, KEEP_MS, async () => {
