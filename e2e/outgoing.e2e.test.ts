@@ -304,7 +304,14 @@ describe('outgoing documents', () => {
     await corrector.getByTestId('draft-file').locator('input[type=file]').setInputFiles(docx);
     await chooseOption(corrector, again.getByLabel('Loại văn bản'), 'Quyết định');
     await chooseOption(corrector, again.getByLabel('Văn bản sửa sai'), 'Thay thế văn bản đã ban hành');
-    await chooseOption(corrector, again.getByLabel('Văn bản được thay thế, sửa đổi'), `${number} — ${SUMMARY}`);
+    // Found by its number, as a clerk types it; the list is searched on the server.
+    const target = again.getByLabel('Văn bản được thay thế, sửa đổi');
+    await target.click();
+    await target.fill(number);
+    // The list refreshes as the search answers; Enter takes the first match, as a clerk would.
+    await corrector.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${number} — ${SUMMARY}"]`).waitFor();
+    await corrector.keyboard.press('Enter');
+    await shows(again, `${number} — ${SUMMARY}`);
     await again.getByLabel('Trích yếu nội dung').fill(`${SUMMARY} (thay thế)`);
     await chooseOption(corrector, again.getByLabel('Người ký'), 'Trần Văn Minh — Giám đốc');
     await again.getByLabel('Nơi nhận', { exact: true }).fill('- Lưu: VT, VTLT.');

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api';
 import type { AppendixInput, CreateOutgoingInput, DraftFields, NumberPreview, OutgoingCatalog, OutgoingDetail, OutgoingFilters, OutgoingSeries, OutgoingSummary } from './types';
 
@@ -28,7 +28,8 @@ export function useOutgoingCatalog() {
 
 /** One queue, most urgent first, then the latest changed, as the server orders it. */
 export function useOutgoingList(filters: OutgoingFilters) {
-  return useQuery({ queryKey: outgoingKeys.list(filters), queryFn: () => api.get<OutgoingSummary[]>('/api/outgoing', { ...filters, limit: 200 }) });
+  // While a new search runs, the last answer stays on screen rather than an empty list.
+  return useQuery({ queryKey: outgoingKeys.list(filters), queryFn: () => api.get<OutgoingSummary[]>('/api/outgoing', { ...filters, limit: 200 }), placeholderData: keepPreviousData });
 }
 
 export function useOutgoing(id: string | undefined) {
