@@ -4,7 +4,8 @@ import { describeEngines } from '../../test/harness/engines.js';
 import { call, login } from '../../test/harness/app.js';
 import { findWords, pdftotext, pdftotextWords } from '../signing/testing/poppler.js';
 import { makeDecisionPdf } from '../signing/testing/decision-pdf.js';
-import { placeDateLine, placeLines } from './printed.js';
+import { placeLines } from './printed.js';
+import { placeDateLine } from '../shared/legal-format.js';
 import { fileBytes, ok, registerElectronic, registerPaper, setupCopies, type CopiesFixture } from './testkit.js';
 
 describe('copy block text', () => {

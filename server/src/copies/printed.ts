@@ -7,7 +7,8 @@ import { findUserBrief } from '../users/index.js';
 import { readPageText } from '../signing/index.js';
 import { appendCopyBlock } from './copy-block.js';
 import { COPY_SYMBOLS, copyNotation, takeCopyNumber } from './numbering.js';
-import { copyDb, formatNumber, OBJECT_TYPE, presentCopy } from './repository.js';
+import { copyDb, OBJECT_TYPE, presentCopy } from './repository.js';
+import { formatNumber, placeDateLine } from '../shared/legal-format.js';
 import type { Copy, PrintCopy } from './schemas.js';
 import { checkPages, invalid, loadIncomingSource, loadPdf, readFileBytes, selectPages, storeCopyFile } from './source.js';
 
@@ -84,8 +85,3 @@ export function placeLines(text: string): string[] {
   return items.map((item, i) => `- ${item}${i === items.length - 1 ? '.' : ';'}`);
 }
 
-/** "Thái Nguyên, ngày 05 tháng 01 năm 2026": a leading 0 for days below 10 and months 1–2 (Phụ lục I, II.4). */
-export function placeDateLine(place: string, date: string): string {
-  const [year, month, day] = date.split('-').map(Number);
-  return `${place}, ngày ${day < 10 ? `0${day}` : day} tháng ${month <= 2 ? `0${month}` : month} năm ${year}`;
-}

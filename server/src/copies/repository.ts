@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../infra/db/database.js';
 import type { CopyTables } from './tables.js';
+import { formatNumber } from '../shared/legal-format.js';
 import type { Copy } from './schemas.js';
 
 /** Audit and signing-session object type of a copy. */
@@ -10,9 +11,6 @@ export const OBJECT_TYPE = 'document_copy';
 export const copyDb = (db: Db) => db.withTables<CopyTables>();
 
 export type CopyRow = Selectable<CopyTables['document_copy']>;
-
-/** "05", "12", "123": Arabic digits with a leading 0 below 10 (Phụ lục I, Phần I, II.3). */
-export const formatNumber = (n: number) => (n < 10 ? `0${n}` : String(n));
 
 export function presentCopy(row: CopyRow): Copy {
   return {

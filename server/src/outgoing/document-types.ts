@@ -72,7 +72,3 @@ export function notationOf(typeCode: string, issuerAbbreviation: string, unitAbb
   return `${type.code}-${issuerAbbreviation}`;
 }
 
-/** "05", "12", "125": a leading 0 below 10 (Phụ lục I, II.3). */
-export function formatNumber(n: number): string {
-  return n < 10 ? `0${n}` : String(n);
-}

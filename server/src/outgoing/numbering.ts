@@ -7,10 +7,10 @@ import { legalDate, legalYear } from '../infra/time/legal-time.js';
 import { AppError, conflict } from '../shared/errors.js';
 import { findAgency, findUnit } from '../agencies/index.js';
 import { registerState, takeNextNumber } from '../registers/index.js';
-import { formatNumber, notationOf } from './document-types.js';
+import { notationOf } from './document-types.js';
 import { loadForChange } from './drafts.js';
 import { OBJECT_TYPE, requireClerk } from './issue-common.js';
-import { placeDateLine } from './place-date.js';
+import { formatNumber, placeDateLine } from '../shared/legal-format.js';
 import { addEvent, numberAndNotation, outgoingDb, type DocumentRow } from './repository.js';
 import type { OutgoingTables } from './tables.js';
 

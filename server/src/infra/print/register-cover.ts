@@ -3,6 +3,7 @@
  * a register states (Phụ lục IV: Năm; Từ ngày … đến ngày …; Từ số … đến số …; Quyển số).
  * Pure, shared by the registers of văn bản đến and văn bản đi.
  */
+import { formatNumber } from '../../shared/legal-format.js';
 import { agencyHeading, type AgencyHeading } from './form-pdf.js';
 
 /** A blank for handwriting where a cover value is unknown. */
@@ -16,9 +17,7 @@ export function printedDate(date: string | null | undefined): string {
 }
 
 /** Numbers below 10 take a leading 0, as NĐ 30 Phụ lục I writes document numbers. */
-export function printedNumber(n: number): string {
-  return String(n).padStart(2, '0');
-}
+export const printedNumber = formatNumber;
 
 /** Clerks sometimes type the type name into the subject too; it is then not printed twice. */
 export function printedTypeAndSubject(typeName: string, subject: string): string {
