@@ -2,9 +2,15 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEngines } from '../../test/harness/engines.js';
 import { call, login, type Session } from '../../test/harness/app.js';
-import { draftBody, draftPdf, issue, setupOutgoing, throughSigning, upload, type OutgoingFixture } from './testkit.js';
+import { printedDate } from '../infra/print/register-cover.js';
+import { squash } from '../infra/print/testing.js';
+import { REGISTER_WIDTHS } from './print/books-print.js';
+import { bookTables } from './print/testkit.js';
+import { agentSign, draftBody, draftPdf, issue, setupOutgoing, throughSigning, upload, type OutgoingFixture } from './testkit.js';
 
 type Notice = { kind: string; title: string; link: string | null; urgent: boolean };
+
+const without = (body: Record<string, unknown>, ...keys: string[]) => Object.fromEntries(Object.entries(body).filter(([k]) => !keys.includes(k)));
 
 describeEngines('corrections of issued documents', (db) => {
   let fx: OutgoingFixture;
@@ -117,5 +123,73 @@ describeEngines('corrections of issued documents', (db) => {
     expect((await get(s.drafter, draft)).corrects).toEqual({ id: issued, numberAndNotation: numbered.numberAndNotation, kind: 'amend', label: `Sửa đổi, bổ sung văn bản ${numbered.numberAndNotation}` });
     expect((await call(t.app, s.drafter, 'PATCH', `/api/outgoing/${draft}`, { correctsId: null })).statusCode).toBe(200);
     expect(await get(s.drafter, draft)).toMatchObject({ correctsId: null, correctionKind: null, corrects: null });
+  });
+
+  it('[Q-12.3d] a correction sent without recipients or "Nơi nhận" goes where the original went; lists it names are kept; any other draft must name "Nơi nhận"', async () => {
+    const { t, s } = fx;
+    const toPlaces = '- Ủy ban nhân dân tỉnh Thái Nguyên;\n- Sở Khoa học và Công nghệ;\n- Bộ Nội vụ;\n- Lưu: VT, VTLT.';
+    const original = await throughSigning(fx, { summary: 'Về việc chế độ báo cáo thống kê (nơi nhận mặc định)', recipientAgencyIds: [t.agencies.ubnd, t.agencies.skhcn], externalRecipients: ['Bộ Nội vụ'], toPlaces });
+    await issue(fx, original);
+    const where = (d: { recipients: { agencyId: string | null; name: string }[] }) => d.recipients.map((r) => `${r.agencyId ?? '-'} ${r.name}`).sort();
+    const fileId = await upload(fx, s.drafter, 'du-thao.pdf', await draftPdf());
+    const create = async (body: Record<string, unknown>, status = 201) => {
+      const res = await call(t.app, s.drafter, 'POST', '/api/outgoing', body);
+      expect(res.statusCode, res.body).toBe(status);
+      return res.json();
+    };
+
+    const bare = without(draftBody(fx, fileId, { correctsId: original, correctionKind: 'replace' }), 'recipientAgencyIds', 'externalRecipients', 'toPlaces');
+    const { id } = await create(bare);
+    const draft = await get(s.drafter, id);
+    expect(where(draft)).toEqual(where(await get(s.clerk, original)));
+    expect(where(draft)).toHaveLength(3);
+    expect(draft.recipients.map((r: { status: string }) => r.status).sort()).toEqual(['sent', 'sent', 'waiting_exchange']);
+    expect(draft.toPlaces).toBe(toPlaces);
+    const audit = (await call(t.app, s.admin, 'GET', `/api/audit?action=outgoing.create&objectId=${id}`)).json();
+    expect(audit[0].details).toMatchObject({ corrects_id: original, fromOriginal: ['recipients', 'toPlaces'] });
+
+    // Lists the caller sends are its own, even empty; "Nơi nhận" alone is still taken from the original.
+    const own = await create({ ...without(bare, 'toPlaces'), correctionKind: 'amend', recipientAgencyIds: [], externalRecipients: ['Văn phòng Tỉnh ủy Thái Nguyên'] });
+    expect(where(await get(s.drafter, own.id))).toEqual(['- Văn phòng Tỉnh ủy Thái Nguyên']);
+    expect((await get(s.drafter, own.id)).toPlaces).toBe(toPlaces);
+
+    const refused = await create(without(draftBody(fx, fileId), 'toPlaces'), 400);
+    expect(refused).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'toPlaces' }] });
+  });
+
+  it('[Q-12.3b] [Q-12.3d] the register\'s Ghi chú names what a document replaces or amends, and on the original what did, once issued', async () => {
+    const { t, s } = fx;
+    const ok = async (method: 'GET' | 'POST', url: string, body?: unknown) => {
+      const res = await call(t.app, s.clerk, method, url, body);
+      expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+      return res;
+    };
+    /** Số, ký hiệu and Ghi chú of each row between two numbers, read back from the PDF. */
+    const notes = async (from: number, to: number) =>
+      (await bookTables((await ok('GET', `/api/outgoing/print/register.pdf?fromNumber=${from}&toNumber=${to}`)).rawPayload, REGISTER_WIDTHS.pdf)).flatMap((p) => p.rows).map((r) => [r[0], squash(r[9])]);
+    const cite = async (id: string) => {
+      const d = await get(s.clerk, id);
+      return `văn bản số ${d.numberAndNotation} ngày ${printedDate(d.issuedDate)}`;
+    };
+
+    const original = await throughSigning(fx, { summary: 'Về việc quy chế làm việc (sẽ được thay thế, sổ đăng ký)' });
+    const was = await issue(fx, original);
+    const replacement = await throughSigning(fx, { summary: 'Về việc quy chế làm việc (thay thế, sổ đăng ký)', correctsId: original, correctionKind: 'replace' });
+    const now = (await ok('POST', `/api/outgoing/${replacement}/number`)).json();
+    // Numbered only, the replacement says what it replaces; the original does not yet say it is replaced.
+    expect(await notes(was.number, now.number)).toEqual([
+      [was.numberAndNotation, ''],
+      [now.numberAndNotation, squash(`Thay thế ${await cite(original)}\nĐã cấp số, chưa phát hành`)],
+    ]);
+
+    const prepared = (await ok('POST', `/api/outgoing/${replacement}/seal/prepare`, { certificateId: fx.orgCert })).json();
+    await ok('POST', `/api/outgoing/${replacement}/seal/complete`, await agentSign(fx.pki.rsa, prepared));
+    const amendment = await throughSigning(fx, { summary: 'Về việc sửa đổi, bổ sung quy chế làm việc (sổ đăng ký)', correctsId: replacement, correctionKind: 'amend' });
+    const later = await issue(fx, amendment);
+    expect(await notes(was.number, later.number)).toEqual([
+      [was.numberAndNotation, squash(`Đã được thay thế bởi ${await cite(replacement)}`)],
+      [now.numberAndNotation, squash(`Thay thế ${await cite(original)}\nĐã được sửa đổi, bổ sung bởi ${await cite(amendment)}`)],
+      [later.numberAndNotation, squash(`Sửa đổi, bổ sung ${await cite(replacement)}`)],
+    ]);
   });
 });

@@ -57,6 +57,21 @@ export async function checkCorrection(ctx: Ctx, agencyId: string, input: Correct
 }
 
 /**
+ * What a correcting draft takes from the original when its caller leaves it out: the recipients
+ * still in the directory, and "Nơi nhận" as printed on the original.
+ */
+export async function originalRecipients(ctx: Ctx, originalId: string) {
+  const original = (await findDocument(ctx.db, originalId))!;
+  const rows = await outgoingDb(ctx.db).selectFrom('outgoing_recipient').select(['agency_id', 'name']).where('document_id', '=', originalId).execute();
+  const recipientAgencyIds: string[] = [];
+  for (const { agency_id: id } of rows) {
+    const agency = id ? await findAgency(ctx.db, id) : undefined;
+    if (agency && !agency.disabled) recipientAgencyIds.push(agency.id);
+  }
+  return { recipientAgencyIds, externalRecipients: rows.filter((r) => !r.agency_id).map((r) => r.name), toPlaces: original.to_places };
+}
+
+/**
  * Called in the issuing transaction, after the correcting document was delivered to its own
  * recipients (`inboxes`: the inbox item each agency got). Each agency that received the original
  * and did not return it gets a notice for its clerks, linking to the new document where it got it.

@@ -13,7 +13,7 @@ import { notify } from '../notifications/index.js';
 import { deliverToInbox, recallDelivery } from '../incoming/index.js';
 import { documentType } from './document-types.js';
 import { formatNumber } from '../shared/legal-format.js';
-import { loadForChange } from './drafts.js';
+import { loadForChange } from './draft-access.js';
 import { addEvent, numberAndNotation, outgoingDb, type DocumentRow } from './repository.js';
 import type { RecipientStatus } from './tables.js';
 

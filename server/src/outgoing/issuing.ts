@@ -5,7 +5,7 @@ import { findAgency } from '../agencies/index.js';
 import { listAgencyClerks } from '../users/index.js';
 import { notify } from '../notifications/index.js';
 import { completeSigningSession, fillIssueFields, reserveIssueFields, startSigningSession, verifyWithTrustList, type PreparedSession } from '../signing/index.js';
-import { loadForChange } from './drafts.js';
+import { loadForChange } from './draft-access.js';
 import { fileName, OBJECT_TYPE, readFile, requireClerk, SIGNER_FIELD, storePdf, type SignatureAnswer, type SignatureStart } from './issue-common.js';
 import { recordNumber, takeNumber } from './numbering.js';
 import { addEvent, findVersion, outgoingDb } from './repository.js';

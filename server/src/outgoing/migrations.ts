@@ -1,7 +1,10 @@
 import { sql, type Kysely } from 'kysely';
 import type { Migrations } from '../infra/db/migrator.js';
+import { appendixMigrations } from './appendix-migrations.js';
 import { correctionMigrations } from './correction-migrations.js';
+import { paperMigrations } from './paper-migrations.js';
 
+/** The documents' tables; later changes live beside the code they serve, kept under their original names. */
 export const outgoingMigrations: Migrations = {
   '20261124T0060-outgoing-documents': {
     async up(db: Kysely<unknown>) {
@@ -116,51 +119,7 @@ export const outgoingMigrations: Migrations = {
       }
     },
   },
-  '20261124T0070-outgoing-appendices': {
-    async up(db: Kysely<unknown>) {
-      // Appendices belong to a draft version (Q-10.1): the approved version is the text with exactly these files.
-      await sql`
-        create table outgoing_appendix (
-          id uuid primary key default gen_random_uuid(),
-          document_id uuid not null,
-          version integer not null,
-          ordinal smallint not null check (ordinal between 1 and 50),
-          title varchar(300) not null,
-          source_file_id uuid not null,
-          pdf_file_id uuid,
-          conversion text not null check (conversion in ('not_needed', 'pending', 'done', 'failed')),
-          conversion_error varchar(1000),
-          sealed_file_id uuid,
-          foreign key (document_id, version) references outgoing_version (document_id, version),
-          unique (document_id, version, ordinal)
-        )`.execute(db);
-      await sql`create index outgoing_appendix_pending on outgoing_appendix (document_id) where conversion = 'pending'`.execute(db);
-    },
-    async down(db: Kysely<unknown>) {
-      await sql`drop table outgoing_appendix`.execute(db);
-    },
-  },
-  '20261124T0071-outgoing-paper-path': {
-    async up(db: Kysely<unknown>) {
-      // Which path the original took (Q-12.2b), the paper original's facts, the open seal sessions.
-      await sql`
-        alter table outgoing_document
-          add column issue_path text not null default 'electronic' check (issue_path in ('electronic', 'paper')),
-          add column place_date varchar(200),
-          add column paper_signed_on date,
-          add column paper_signed_by uuid,
-          add column paper_scan_file_id uuid,
-          add column paper_scanned_at timestamptz,
-          add column paper_scanned_by uuid,
-          add column seal_session_ids uuid[],
-          add constraint outgoing_document_paper_facts check (issue_path = 'paper' or (paper_signed_on is null and paper_scan_file_id is null)),
-          add constraint outgoing_document_paper_reason check (issue_path = 'electronic' or paper_reason is not null)`.execute(db);
-    },
-    async down(db: Kysely<unknown>) {
-      for (const column of ['issue_path', 'place_date', 'paper_signed_on', 'paper_signed_by', 'paper_scan_file_id', 'paper_scanned_at', 'paper_scanned_by', 'seal_session_ids']) {
-        await sql`alter table outgoing_document drop column ${sql.ref(column)}`.execute(db);
-      }
-    },
-  },
+  ...appendixMigrations,
+  ...paperMigrations,
   ...correctionMigrations,
 };

@@ -8,7 +8,7 @@ import { AppError, conflict } from '../shared/errors.js';
 import { findAgency, findUnit } from '../agencies/index.js';
 import { registerState, takeNextNumber } from '../registers/index.js';
 import { notationOf } from './document-types.js';
-import { loadForChange } from './drafts.js';
+import { loadForChange } from './draft-access.js';
 import { OBJECT_TYPE, requireClerk } from './issue-common.js';
 import { formatNumber, placeDateLine } from '../shared/legal-format.js';
 import { addEvent, numberAndNotation, outgoingDb, type DocumentRow } from './repository.js';

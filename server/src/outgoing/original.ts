@@ -2,7 +2,7 @@ import type { Ctx } from '../infra/context.js';
 import { recordAudit } from '../infra/audit/audit.js';
 import type { StoredFile } from '../infra/storage/file-store.js';
 import { conflict } from '../shared/errors.js';
-import { loadForChange } from './drafts.js';
+import { loadForChange } from './draft-access.js';
 import { OBJECT_TYPE, requireClerk } from './issue-common.js';
 import { addEvent } from './repository.js';
 

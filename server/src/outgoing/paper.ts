@@ -4,7 +4,7 @@ import { legalDate } from '../infra/time/legal-time.js';
 import { AppError, conflict } from '../shared/errors.js';
 import { checkDigitisedScan } from '../incoming/index.js';
 import { PAPER_REASONS, type PaperReason } from './document-types.js';
-import { loadForChange } from './drafts.js';
+import { loadForChange } from './draft-access.js';
 import { OBJECT_TYPE, requireClerk } from './issue-common.js';
 import { recordNumber, takeNumber } from './numbering.js';
 import { addEvent, outgoingDb } from './repository.js';

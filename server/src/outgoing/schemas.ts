@@ -7,8 +7,10 @@ const Uuid = Type.String({ format: 'uuid' });
 const DateStr = Type.String({ format: 'date' });
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
+const ToPlaces = (description: string) => Type.String({ minLength: 2, maxLength: 2000, description });
+
 /** What the drafter fills in (NĐ 30 Phụ lục VI, văn bản đi; ). */
-export const DraftFields = Type.Object({
+const draftProperties = {
   typeCode: Type.Union(TYPE_CODES.map((c) => Type.Literal(c)), { description: 'Loại văn bản (29 loại theo Nghị định 30/2020)' }),
   summary: Type.String({ minLength: 5, maxLength: 500, description: 'Trích yếu nội dung' }),
   draftingUnitId: Type.Optional(Uuid),
@@ -19,21 +21,21 @@ export const DraftFields = Type.Object({
   replyDeadline: Type.Optional(Nullable(DateStr)),
   recipientAgencyIds: Type.Optional(Type.Array(Uuid, { maxItems: 500, uniqueItems: true, description: 'Cơ quan nhận trong hệ thống' })),
   externalRecipients: Type.Optional(Type.Array(Type.String({ minLength: 2, maxLength: 300 }), { maxItems: 200, description: 'Nơi nhận ngoài hệ thống (gửi qua trục liên thông)' })),
-  toPlaces: Type.String({ minLength: 2, maxLength: 2000, description: 'Nơi nhận, như in ở cuối văn bản' }),
   paperReason: Type.Optional(Nullable(Type.Union(Object.keys(PAPER_REASONS).map((k) => Type.Literal(k)), { description: 'Lý do gửi kèm bản giấy (điểm a–đ)' }))),
   series: Type.Optional(Type.String({ maxLength: 20, description: 'Sổ (hệ số) riêng, nếu có' })),
   replyToIncomingId: Type.Optional(Nullable(Uuid)),
   ...CorrectionFields,
-});
+};
+export const DraftFields = Type.Object({ ...draftProperties, toPlaces: ToPlaces('Nơi nhận, như in ở cuối văn bản') });
 export type DraftFields = Static<typeof DraftFields>;
 
-export const CreateDraft = Type.Intersect([
-  DraftFields,
-  Type.Object({
-    fileId: Type.String({ format: 'uuid', description: 'Tệp dự thảo (.docx, .odt, .doc, .rtf hoặc .pdf)' }),
-    appendices: Type.Optional(Appendices('Phụ lục là tệp riêng')),
-  }),
-]);
+/** A correcting draft sent with neither recipient list, or without "Nơi nhận", takes the original's (Q-12.3d). */
+export const CreateDraft = Type.Object({
+  ...draftProperties,
+  toPlaces: Type.Optional(ToPlaces('Nơi nhận, như in ở cuối văn bản; bắt buộc, trừ văn bản sửa sai: bỏ trống thì lấy của văn bản được thay thế, sửa đổi')),
+  fileId: Type.String({ format: 'uuid', description: 'Tệp dự thảo (.docx, .odt, .doc, .rtf hoặc .pdf)' }),
+  appendices: Type.Optional(Appendices('Phụ lục là tệp riêng')),
+});
 export type CreateDraft = Static<typeof CreateDraft>;
 
 export const UpdateDraft = Type.Partial(DraftFields);

@@ -8,7 +8,7 @@ import { startSigningSession, type PreparedSession } from '../signing/index.js';
 import { listAppendices } from './appendices.js';
 import { announceCorrection } from './corrections.js';
 import { announceIssue, deliver } from './delivery.js';
-import { loadForChange } from './drafts.js';
+import { loadForChange } from './draft-access.js';
 import { APPENDIX_OBJECT_TYPE, fileName, OBJECT_TYPE, readFile, requireClerk, SIGNER_FIELD, stampFontPath, storePdf, type SignatureAnswer, type SignatureStart } from './issue-common.js';
 import { addEvent, numberAndNotation, outgoingDb, type DocumentRow } from './repository.js';
 import { completeItem, signatureValues } from './seal-answer.js';

@@ -11,7 +11,7 @@ import type { PrintRange } from '../../infra/print/register-cover.js';
 import { legalYear } from '../../infra/time/legal-time.js';
 import type { OutgoingState } from '../tables.js';
 import type { BookScope } from './book-cover.js';
-import { loadNumbered, loadPrintNames, loadRecipients, seriesRegister, type NumberedDocument, type PrintNames } from './print-data.js';
+import { loadCorrections, loadNumbered, loadPrintNames, loadRecipients, seriesRegister, type NumberedDocument, type PrintNames } from './print-data.js';
 import { outgoingRegisterBook, toRegisterRow } from './register-rows.js';
 import { postRegisterBook, postRows } from './post-rows.js';
 
@@ -93,6 +93,7 @@ function auditDetails(format: PrintFormat, loaded: LoadedBook, printed: readonly
  */
 export async function printOutgoingRegister(ctx: Ctx, format: PrintFormat, query: BookQuery, options: PrintOptions = {}): Promise<PrintedFile> {
   const loaded = await loadBook(ctx, format, query, ['numbered', 'issued', 'recalled'], 'Chỉ văn thư, lãnh đạo cơ quan và thanh tra được in sổ đăng ký văn bản đi.', options);
+  await loadCorrections(ctx.db, loaded.agencyId, loaded.docs);
   const rows = loaded.docs.map((d) => toRegisterRow(d, loaded.names));
   return {
     body: await bookFile(ctx, format, outgoingRegisterBook(loaded.names, loaded.scope, rows), REGISTER_WIDTHS, options),

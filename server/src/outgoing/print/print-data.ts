@@ -12,13 +12,21 @@ import { findAgency, listUnits, type Unit } from '../../agencies/index.js';
 import { findUserBrief } from '../../users/index.js';
 import { registerState } from '../../registers/index.js';
 import { outgoingDb } from '../repository.js';
-import type { OutgoingState, RecipientStatus } from '../tables.js';
+import type { CorrectionKind, OutgoingState, RecipientStatus } from '../tables.js';
 
 export interface PrintedRecipient {
   name: string;
   /** An agency of this deployment; null for one reached through the exchange (or by post). */
   agencyId: string | null;
   status: RecipientStatus;
+}
+
+/** A document named in another's Ghi chú (Q-12.3d): the one it replaces or amends, or one replacing or amending it. */
+export interface CorrectionRef {
+  kind: CorrectionKind;
+  number: number;
+  notation: string;
+  issuedDate: string;
 }
 
 export interface NumberedDocument {
@@ -37,6 +45,10 @@ export interface NumberedDocument {
   paperReason: string | null;
   recallReason: string | null;
   recipients: PrintedRecipient[];
+  /** Filled by loadCorrections, for the register only. */
+  corrects: CorrectionRef | null;
+  /** Issued documents replacing or amending this one, in the order they were issued. */
+  correctedBy: CorrectionRef[];
 }
 
 export interface DocumentFilter extends PrintRange {
@@ -71,6 +83,8 @@ export async function loadNumbered(db: Db, agencyId: string, filter: DocumentFil
     paperReason: r.paper_reason,
     recallReason: r.recall_reason,
     recipients: [],
+    corrects: null,
+    correctedBy: [],
   }));
 }
 
@@ -86,6 +100,34 @@ export async function loadRecipients(db: Db, docs: NumberedDocument[]): Promise<
   }
   // Sorted here rather than by the database, whose collation differs between engines.
   for (const d of docs) d.recipients.sort((a, b) => Number(a.agencyId === null) - Number(b.agencyId === null) || a.name.localeCompare(b.name, 'vi'));
+}
+
+/**
+ * Fills in what each document replaces or amends and what replaces or amends it. Only an issued
+ * correction counts against the original: a recalled one no longer corrects it.
+ */
+export async function loadCorrections(db: Db, agencyId: string, docs: NumberedDocument[]): Promise<void> {
+  const byId = new Map(docs.map((d) => [d.id, d]));
+  const q = outgoingDb(db);
+  for (let i = 0; i < docs.length; i += CHUNK) {
+    const ids = docs.slice(i, i + CHUNK).map((d) => d.id);
+    const targets = await q
+      .selectFrom('outgoing_document as d')
+      .innerJoin('outgoing_document as t', 't.id', 'd.corrects_id')
+      .select(['d.id', 'd.correction_kind', 't.number', 't.notation', 't.issued_date'])
+      .where('d.id', 'in', ids)
+      .execute();
+    for (const t of targets) byId.get(t.id)!.corrects = { kind: t.correction_kind!, number: t.number!, notation: t.notation!, issuedDate: t.issued_date! };
+    const by = await q
+      .selectFrom('outgoing_document')
+      .select(['corrects_id', 'correction_kind', 'number', 'notation', 'issued_date'])
+      .where('corrects_id', 'in', ids)
+      .where('agency_id', '=', agencyId)
+      .where('state', '=', 'issued')
+      .orderBy('issued_at')
+      .execute();
+    for (const c of by) byId.get(c.corrects_id!)!.correctedBy.push({ kind: c.correction_kind!, number: c.number!, notation: c.notation!, issuedDate: c.issued_date! });
+  }
 }
 
 /**

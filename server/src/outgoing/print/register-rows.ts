@@ -7,7 +7,8 @@ import { printedDate, printedTypeAndSubject } from '../../infra/print/register-c
 import { documentType } from '../document-types.js';
 import { numberAndNotation } from '../repository.js';
 import { bookCover, seriesSuffix, type BookScope } from './book-cover.js';
-import type { NumberedDocument, PrintNames } from './print-data.js';
+import type { CorrectionKind } from '../tables.js';
+import type { CorrectionRef, NumberedDocument, PrintNames } from './print-data.js';
 
 export interface RegisterRow {
   number: number;
@@ -47,11 +48,22 @@ export const FILE_COPIES = 2;
 /** Số lượng bản: one per recipient, and the two file copies. */
 export const copiesOf = (doc: NumberedDocument) => doc.recipients.length + FILE_COPIES;
 
+const CORRECTS: Record<CorrectionKind, string> = { replace: 'Thay thế', amend: 'Sửa đổi, bổ sung' };
+const CORRECTED_BY: Record<CorrectionKind, string> = { replace: 'Đã được thay thế bởi', amend: 'Đã được sửa đổi, bổ sung bởi' };
+const cite = (ref: CorrectionRef) => `văn bản số ${numberAndNotation(ref)} ngày ${printedDate(ref.issuedDate)}`;
+
 /** A recalled document keeps its row and number, so the bound register shows no gap. */
-export function registerNote(doc: NumberedDocument): string {
+function stateNote(doc: NumberedDocument): string {
   if (doc.state === 'recalled') return doc.recallReason ? `Đã thu hồi: ${doc.recallReason}` : 'Đã thu hồi';
   if (doc.state === 'numbered') return 'Đã cấp số, chưa phát hành';
   return '';
+}
+
+/** Ghi chú, in the order things happened: what the document corrects, its state, then what corrected it (Q-12.3d). */
+export function registerNote(doc: NumberedDocument): string {
+  const corrects = doc.corrects && `${CORRECTS[doc.corrects.kind]} ${cite(doc.corrects)}`;
+  const correctedBy = doc.correctedBy.map((ref) => `${CORRECTED_BY[ref.kind]} ${cite(ref)}`);
+  return [corrects, stateNote(doc), ...correctedBy].filter(Boolean).join('\n');
 }
 
 export function typeAndSubject(doc: NumberedDocument): string {

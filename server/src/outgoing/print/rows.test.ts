@@ -22,6 +22,8 @@ function doc(over: Partial<NumberedDocument> = {}): NumberedDocument {
     paperReason: null,
     recallReason: null,
     recipients: [internal, external],
+    corrects: null,
+    correctedBy: [],
     ...over,
   };
 }
@@ -38,6 +40,17 @@ describe('outgoing register and post-book rows', () => {
     expect(registerNote(doc({ state: 'recalled' }))).toBe('Đã thu hồi');
     expect(registerNote(doc({ state: 'numbered', issuedOn: null }))).toBe('Đã cấp số, chưa phát hành');
     expect(registerNote(doc())).toBe('');
+  });
+
+  it('[Q-12.3d] notes what a document replaces or amends, and on the original what replaced or amended it', () => {
+    const original = { number: 1, notation: 'QĐ-SNV', issuedDate: '2026-01-05' };
+    expect(registerNote(doc({ corrects: { kind: 'replace', ...original } }))).toBe('Thay thế văn bản số 01/QĐ-SNV ngày 05/01/2026');
+    expect(registerNote(doc({ state: 'numbered', corrects: { kind: 'amend', ...original } }))).toBe('Sửa đổi, bổ sung văn bản số 01/QĐ-SNV ngày 05/01/2026\nĐã cấp số, chưa phát hành');
+    const amended = { kind: 'amend' as const, number: 12, notation: 'QĐ-SNV', issuedDate: '2026-02-10' };
+    const replaced = { kind: 'replace' as const, number: 20, notation: 'QĐ-SNV', issuedDate: '2026-03-02' };
+    expect(registerNote(doc({ state: 'recalled', recallReason: 'Sai thẩm quyền', correctedBy: [amended, replaced] }))).toBe(
+      'Đã thu hồi: Sai thẩm quyền\nĐã được sửa đổi, bổ sung bởi văn bản số 12/QĐ-SNV ngày 10/02/2026\nĐã được thay thế bởi văn bản số 20/QĐ-SNV ngày 02/03/2026',
+    );
   });
 
   it('[Q-12.3b] prints the type before the summary unless the summary starts with it', () => {

@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api';
 import type { AppendixInput, CreateOutgoingInput, DraftFields, NumberPreview, OutgoingCatalog, OutgoingDetail, OutgoingFilters, OutgoingSeries, OutgoingSummary } from './types';
 
@@ -32,10 +32,12 @@ export function useOutgoingList(filters: OutgoingFilters) {
   return useQuery({ queryKey: outgoingKeys.list(filters), queryFn: () => api.get<OutgoingSummary[]>('/api/outgoing', { ...filters, limit: 200 }), placeholderData: keepPreviousData });
 }
 
+/** One document's detail, for a hook or a one-off read (the original a correction starts from). */
+export const outgoingDetailQuery = (id: string) => queryOptions({ queryKey: outgoingKeys.detail(id), queryFn: () => api.get<OutgoingDetail>(doc(id)) });
+
 export function useOutgoing(id: string | undefined) {
   return useQuery({
-    queryKey: outgoingKeys.detail(id ?? ''),
-    queryFn: () => api.get<OutgoingDetail>(doc(id!)),
+    ...outgoingDetailQuery(id ?? ''),
     enabled: !!id,
     refetchInterval: (query) => (query.state.data?.versions.some((v) => v.conversion === 'pending') ? CONVERSION_POLL_MS : false),
   });

@@ -56,6 +56,15 @@ export function toDraftFields(v: ComposeValues): DraftFields {
   };
 }
 
+/** Where a document goes, as the form holds it; a correction starts from its original's (Q-12.3d). */
+export function recipientsOf(d: OutgoingDetail): Pick<ComposeValues, 'recipientAgencyIds' | 'externalRecipients' | 'toPlaces'> {
+  return {
+    recipientAgencyIds: d.recipients.filter((r) => r.agencyId).map((r) => r.agencyId!),
+    externalRecipients: d.recipients.filter((r) => !r.agencyId).map((r) => r.name),
+    toPlaces: d.toPlaces,
+  };
+}
+
 /** A saved draft as the form shows it for editing. */
 export function fromDocument(d: OutgoingDetail): ComposeValues {
   return {
@@ -67,9 +76,7 @@ export function fromDocument(d: OutgoingDetail): ComposeValues {
     signerId: d.signerId,
     signerAuthority: d.signerAuthority,
     signerPosition: d.signerPosition,
-    recipientAgencyIds: d.recipients.filter((r) => r.agencyId).map((r) => r.agencyId!),
-    externalRecipients: d.recipients.filter((r) => !r.agencyId).map((r) => r.name),
-    toPlaces: d.toPlaces,
+    ...recipientsOf(d),
     paperReason: d.paperReason ?? undefined,
     series: d.series,
     correctionKind: d.correctionKind ?? undefined,
