@@ -11,7 +11,7 @@ import { listAgencyClerks } from '../users/index.js';
 import { notify } from '../notifications/index.js';
 import { claimInboxItem } from './inbox-repository.js';
 import { incomingDb } from './repository.js';
-import { register } from './service.js';
+import { register } from './registration.js';
 import { addEvent, routingDb } from './routing-repository.js';
 import type { IncomingDocument } from './schemas.js';
 import type { InboxEnvelope } from './tables.js';

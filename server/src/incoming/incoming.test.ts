@@ -151,4 +151,23 @@ describeEngines('incoming registration', (db) => {
     expect(ok.statusCode).toBe(201);
     expect(ok.json()).toMatchObject({ source: 'paper', files: [{ fileId: good, role: 'main' }] });
   });
+
+  it('[Q-11.1b] registrations arriving together share a commit: numbers follow arrival with no gap, refusals use none, a duplicate within one batch is still caught', async () => {
+    const first = (await register(unique())).json().arrivalNumber as number;
+    const twin = paper({ codeNumber: '4242', codeNotation: 'TB-UBND' });
+    const bodies = Array.from({ length: 120 }, (_, i) => (i === 40 || i === 41 ? twin : i % 20 === 7 ? paper({ codeNumber: '125', codeNotation: 'CT-UBND' }) : unique()));
+    const results = await Promise.all(bodies.map((body) => register(body)));
+    const ok = results.filter((r) => r.statusCode === 201).map((r) => r.json());
+    const refused = results.filter((r) => r.statusCode !== 201).map((r) => r.json());
+    expect(refused).toHaveLength(6); // five more of '125' and one twin
+    expect(refused.every((r) => r.code === 'DUPLICATE_SUSPECTED')).toBe(true);
+    expect(refused.some((r) => r.details.matches.some((m: { codeNumber: string }) => m.codeNumber === '4242'))).toBe(true);
+    expect(ok.filter((d) => d.codeNumber === '4242')).toHaveLength(1);
+    const numbers = ok.map((d) => d.arrivalNumber).sort((a, b) => a - b);
+    expect(numbers).toEqual(Array.from({ length: ok.length }, (_, i) => first + 1 + i));
+    const byNumber = [...ok].sort((a, b) => a.arrivalNumber - b.arrivalNumber);
+    expect(byNumber.map((d) => d.registeredAt)).toEqual([...byNumber.map((d) => d.registeredAt)].sort());
+    const admin = await login(t.app, 'admin');
+    expect((await call(t.app, admin, 'GET', '/api/audit/verify')).json()).toMatchObject({ broken: null });
+  });
 });

@@ -163,4 +163,18 @@ export const incomingMigrations: Migrations = {
       await sql`drop table incoming_inbox`.execute(db);
     },
   },
+  '20261125T0100-incoming-duplicate-probe': {
+    // The duplicate warning looks entries up by identifier, and by number and symbol without case.
+    async up(db: Kysely<unknown>) {
+      await sql`create index incoming_document_identifier on incoming_document (agency_id, year, document_identifier) where document_identifier is not null`.execute(db);
+      // Replaces the case-sensitive index, which the check could use only by agency and year.
+      await sql`drop index incoming_document_identity`.execute(db);
+      await sql`create index incoming_document_code on incoming_document (agency_id, year, upper(code_number), upper(code_notation))`.execute(db);
+    },
+    async down(db: Kysely<unknown>) {
+      await sql`drop index incoming_document_code`.execute(db);
+      await sql`create index incoming_document_identity on incoming_document (agency_id, year, code_number, code_notation)`.execute(db);
+      await sql`drop index incoming_document_identifier`.execute(db);
+    },
+  },
 };

@@ -59,29 +59,52 @@ export async function findIncoming(db: Db, id: string): Promise<IncomingDocument
   return presentIncoming(row, files, routing?.state ?? null);
 }
 
-/** Registered documents of this year that look like the same document (Appendix VI III.1.h). */
-export async function findPossibleDuplicates(db: Db, agencyId: string, year: number, d: { documentIdentifier?: string | null; codeNumber?: string | null; codeNotation?: string | null; issuerName: string }) {
-  const q = incomingDb(db)
-    .selectFrom('incoming_document')
-    .select(['id', 'arrival_number', 'code_number', 'code_notation', 'issuer_name', 'subject'])
-    .where('agency_id', '=', agencyId)
-    .where('year', '=', year)
-    .where('status', '=', 'registered')
-    .where((eb) => {
-      const ors = [];
-      if (d.documentIdentifier) ors.push(eb('document_identifier', '=', d.documentIdentifier));
-      if (d.codeNumber && d.codeNotation) {
-        ors.push(
-          eb.and([
-            eb(sql`upper(code_number)`, '=', d.codeNumber.toUpperCase()),
-            eb(sql`upper(code_notation)`, '=', d.codeNotation.toUpperCase()),
-            eb(sql`vn_fold(issuer_name)`, '=', sql`vn_fold(${d.issuerName})`),
-          ]),
-        );
-      }
-      return ors.length ? eb.or(ors) : eb.val(false);
-    });
-  return q.limit(5).execute();
+export interface DuplicateProbe {
+  agencyId: string;
+  year: number;
+  documentIdentifier?: string | null;
+  codeNumber?: string | null;
+  codeNotation?: string | null;
+  issuerName: string;
+}
+
+export interface PossibleDuplicate {
+  id: string;
+  arrival_number: number;
+  code_number: string | null;
+  code_notation: string | null;
+  issuer_name: string;
+  subject: string;
+}
+
+/**
+ * For each probe, up to five registered documents of its agency and year that look like the same
+ * document (Appendix VI III.1.h): the same identifier, or the same number, symbol and issuer (case
+ * and diacritics aside). One statement for a whole batch of registrations.
+ */
+export async function findPossibleDuplicates(db: Db, probes: DuplicateProbe[]): Promise<PossibleDuplicate[][]> {
+  if (!probes.length) return [];
+  const values = probes.map(
+    (p, i) =>
+      sql`(${i}::int, ${p.agencyId}::uuid, ${p.year}::int, ${p.documentIdentifier || null}::text, ${p.codeNumber && p.codeNotation ? p.codeNumber : null}::text, ${p.codeNumber && p.codeNotation ? p.codeNotation : null}::text, ${p.issuerName}::text)`,
+  );
+  const { rows } = await sql<PossibleDuplicate & { probe: number }>`
+    select p.probe, d.id, d.arrival_number, d.code_number, d.code_notation, d.issuer_name, d.subject
+    from (values ${sql.join(values)}) as p (probe, agency_id, year, identifier, code_number, code_notation, issuer_name)
+    cross join lateral (
+      -- Two arms, so each can use its index.
+      (select * from incoming_document d
+        where d.agency_id = p.agency_id and d.year = p.year and d.document_identifier = p.identifier and d.status = 'registered')
+      union
+      (select * from incoming_document d
+        where d.agency_id = p.agency_id and d.year = p.year and upper(d.code_number) = upper(p.code_number) and upper(d.code_notation) = upper(p.code_notation)
+          and vn_fold(d.issuer_name) = vn_fold(p.issuer_name) and d.status = 'registered')
+      order by arrival_number
+      limit 5
+    ) d`.execute(db);
+  const found: PossibleDuplicate[][] = probes.map(() => []);
+  for (const { probe, ...row } of rows) found[probe].push(row);
+  return found;
 }
 
 export async function listIncoming(db: Db, agencyId: string, query: ListIncomingQuery & { year: number }) {

@@ -6,5 +6,5 @@ import type { AppModule } from '../infra/module.js';
 import { registerMigrations } from './migrations.js';
 
 export const registersModule: AppModule = { name: 'registers', prefix: 'registers', migrations: registerMigrations };
-export { takeNextNumber, registerState, type TakenNumber } from './numbering.js';
+export { takeNextNumber, takeNumbers, registerState, type TakenNumber } from './numbering.js';
 export { REGISTER_KINDS, type RegisterKind } from './kinds.js';

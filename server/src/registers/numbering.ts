@@ -21,19 +21,28 @@ export interface TakenNumber {
  * in the transaction as possible: the lock is held from here to commit.
  */
 export async function takeNextNumber(db: Db, input: { agencyId: string; kind: RegisterKind; series?: string; at: Date }): Promise<TakenNumber> {
+  return takeNumbers(db, { ...input, count: 1 });
+}
+
+/**
+ * Takes `count` consecutive numbers at once for a batch of entries written in the same transaction
+ * (a group commit); `number` is the first of them. The same rules as `takeNextNumber` hold.
+ */
+export async function takeNumbers(db: Db, input: { agencyId: string; kind: RegisterKind; series?: string; at: Date; count: number }): Promise<TakenNumber> {
   assertTransaction(db);
+  if (!Number.isInteger(input.count) || input.count < 1) throw new Error('takeNumbers: count must be a positive integer');
   const year = legalYear(input.at);
   const series = input.series ?? '';
   const q = registerDb(db);
   const bump = () =>
     q
       .updateTable('register')
-      .set({ next_number: sql`next_number + 1` })
+      .set({ next_number: sql`next_number + ${input.count}` })
       .where('agency_id', '=', input.agencyId)
       .where('kind', '=', input.kind)
       .where('series', '=', series)
       .where('year', '=', year)
-      .returning(['id', sql<number>`next_number - 1`.as('number')])
+      .returning(['id', sql<number>`next_number - ${input.count}`.as('number')])
       .executeTakeFirst();
   let row = await bump();
   if (!row) {

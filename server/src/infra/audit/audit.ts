@@ -17,29 +17,37 @@ const auditDb = (db: Db) => db.withTables<AuditTables>();
 
 /**
  * Appends one entry to the hash-chained audit log (Q-18.4), inside the caller's transaction so that
- * the entry commits or rolls back with the change it records. An advisory lock serialises appenders
- * so that the chain has one order on PostgreSQL too.
+ * the entry commits or rolls back with the change it records.
  */
 export async function recordAudit(ctx: Ctx, entry: AuditEntry): Promise<void> {
-  assertTransaction(ctx.db);
-  const db = auditDb(ctx.db);
+  await recordAudits(ctx.db, [{ ctx, entry }]);
+}
+
+/**
+ * Appends entries of several requests in one statement (a group commit), chained in the order given.
+ * An advisory lock serialises appenders so that the chain has one order on PostgreSQL too.
+ */
+export async function recordAudits(trx: Db, items: { ctx: Ctx; entry: AuditEntry }[]): Promise<void> {
+  assertTransaction(trx);
+  if (!items.length) return;
+  const db = auditDb(trx);
   await sql`select pg_advisory_xact_lock(7301180001)`.execute(db);
   const last = await db.selectFrom('audit_log').select('hash').orderBy('seq', 'desc').limit(1).executeTakeFirst();
-  const fields: ChainedFields = {
-    at: ctx.clock.now(),
-    actorId: ctx.actor?.userId ?? null,
-    actorName: ctx.actor?.username ?? null,
-    agencyId: entry.agencyId === undefined ? (ctx.actor?.agencyId ?? null) : entry.agencyId,
-    action: entry.action,
-    objectType: entry.objectType ?? null,
-    objectId: entry.objectId ?? null,
-    details: entry.details ?? {},
-    ip: ctx.ip,
-  };
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  await db
-    .insertInto('audit_log')
-    .values({
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  const rows = items.map(({ ctx, entry }) => {
+    const fields: ChainedFields = {
+      at: ctx.clock.now(),
+      actorId: ctx.actor?.userId ?? null,
+      actorName: ctx.actor?.username ?? null,
+      agencyId: entry.agencyId === undefined ? (ctx.actor?.agencyId ?? null) : entry.agencyId,
+      action: entry.action,
+      objectType: entry.objectType ?? null,
+      objectId: entry.objectId ?? null,
+      details: entry.details ?? {},
+      ip: ctx.ip,
+    };
+    const hash = entryHash(prevHash, fields);
+    const row = {
       at: fields.at,
       actor_id: fields.actorId,
       actor_name: fields.actorName,
@@ -50,9 +58,13 @@ export async function recordAudit(ctx: Ctx, entry: AuditEntry): Promise<void> {
       details: JSON.stringify(fields.details),
       ip: fields.ip,
       prev_hash: prevHash,
-      hash: entryHash(prevHash, fields),
-    })
-    .execute();
+      hash,
+    };
+    prevHash = hash;
+    return row;
+  });
+  // A multi-row VALUES list takes its sequence numbers in list order, which is the chain's order.
+  await db.insertInto('audit_log').values(rows).execute();
 }
 
 export interface ChainBreak {
