@@ -3,7 +3,7 @@ import { requireActor, requireAdmin } from '../infra/context.js';
 import { isUniqueViolation } from '../infra/db/database.js';
 import { canReadAgency } from '../infra/auth/actor.js';
 import { recordAudit } from '../infra/audit/audit.js';
-import { hashPassword, passwordProblem, revokeUserSessions } from '../infra/auth/index.js';
+import { forgetCachedUser, hashPassword, passwordProblem, revokeUserSessions } from '../infra/auth/index.js';
 import { AppError, conflict, notFound } from '../shared/errors.js';
 import { nfc } from '../shared/text.js';
 import { findAgency, findUnit } from '../agencies/index.js';
@@ -90,6 +90,7 @@ export async function updateUser(ctx: Ctx, id: string, input: UpdateUser): Promi
     .executeTakeFirstOrThrow();
   // A disabled account, or one whose roles shrank, must not keep acting through open sessions.
   if (input.disabled === true || input.roles !== undefined) await revokeUserSessions(ctx.db, id, now);
+  else forgetCachedUser(id);
   await recordAudit(ctx, { action: input.disabled === true ? 'user.disable' : 'user.update', objectType: 'user', objectId: id, agencyId: row.agency_id, details: { changes: input } });
   return presentUser(row);
 }

@@ -91,4 +91,18 @@ describeEngines('authentication', (db) => {
     expect(again.statusCode).toBe(401);
     expect(again.json().message).toMatch(/vô hiệu hóa/);
   });
+
+  it("a role taken away or a new unit counts from the user's next request, though sessions are cached a few seconds", async () => {
+    const admin = await login(t.app, 'admin');
+    const clerk = await login(t.app, 'vanthu.snv');
+    const me = (await call(t.app, clerk, 'GET', '/api/auth/me')).json();
+    const units = (await call(t.app, admin, 'GET', `/api/agencies/${me.agency.id}`)).json().units as { id: string; name: string }[];
+    const other = units.find((u) => u.id !== me.unit?.id)!;
+    await call(t.app, admin, 'PATCH', `/api/users/${me.user.id}`, { unitId: other.id });
+    expect((await call(t.app, clerk, 'GET', '/api/auth/me')).json().unit.id).toBe(other.id);
+    await call(t.app, admin, 'PATCH', `/api/users/${me.user.id}`, { roles: ['staff'] });
+    expect((await call(t.app, clerk, 'GET', '/api/auth/me')).statusCode).toBe(401);
+    const back = await call(t.app, admin, 'PATCH', `/api/users/${me.user.id}`, { roles: ['clerk'], unitId: me.unit?.id ?? null });
+    expect(back.statusCode).toBe(200);
+  });
 });

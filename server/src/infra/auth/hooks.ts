@@ -7,6 +7,7 @@ import type { Actor } from './actor.js';
 import type { IdentityProvider } from './identity.js';
 import { AppError } from '../../shared/errors.js';
 import { CSRF_HEADER, findSession, SESSION_COOKIE, type Session } from './sessions.js';
+import { sessionCache } from './session-cache.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -34,10 +35,15 @@ export function installSessionLoader(app: FastifyInstance, deps: RequestDeps): v
     let actor: Actor | null = null;
     const token = request.cookies[SESSION_COOKIE];
     if (token && request.url.startsWith('/api/')) {
-      const session = await findSession(deps.db, token, deps.clock.now());
+      const now = deps.clock.now();
+      const cached = sessionCache.get(token, now);
+      const session = cached?.session ?? (await findSession(deps.db, token, now));
       if (session) {
-        actor = (await deps.identity.loadActor(deps.db, session.userId)) ?? null;
-        if (actor) request.session = session;
+        actor = cached?.actor ?? (await deps.identity.loadActor(deps.db, session.userId)) ?? null;
+        if (actor) {
+          request.session = session;
+          if (!cached) sessionCache.set(token, session, actor, now);
+        }
       }
     }
     request.ctx = { db: deps.db, clock: deps.clock, actor, ip: request.ip ?? null, files: deps.files };

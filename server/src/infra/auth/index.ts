@@ -5,4 +5,5 @@ import { authRoutes } from './routes.js';
 
 export const authModule: AppModule = { name: 'auth', prefix: 'auth', migrations: authMigrations, routes: authRoutes };
 export { revokeUserSessions } from './sessions.js';
+export { forgetCachedUser } from './session-cache.js';
 export { hashPassword, passwordProblem } from './password.js';

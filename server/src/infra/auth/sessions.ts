@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../db/database.js';
 import type { AuthTables } from './tables.js';
+import { sessionCache } from './session-cache.js';
 
 export const SESSION_COOKIE = 'vanthu_session';
 export const CSRF_COOKIE = 'vanthu_csrf';
@@ -51,11 +52,13 @@ export async function findSession(db: Db, token: string, now: Date): Promise<Ses
 }
 
 export async function revokeSession(db: Db, sessionId: string, now: Date): Promise<void> {
+  sessionCache.forget({ sessionId });
   await authDb(db).updateTable('auth_session').set({ revoked_at: now }).where('id', '=', sessionId).where('revoked_at', 'is', null).execute();
 }
 
 /** Ends every session of a user (disabled account, password changed), optionally keeping one. */
 export async function revokeUserSessions(db: Db, userId: string, now: Date, keepSessionId?: string): Promise<number> {
+  sessionCache.forget({ userId });
   let q = authDb(db).updateTable('auth_session').set({ revoked_at: now }).where('user_id', '=', userId).where('revoked_at', 'is', null);
   if (keepSessionId) q = q.where('id', '<>', keepSessionId);
   const res = await q.executeTakeFirst();

@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import type { Transaction } from 'kysely';
 import { inTransaction, type Db } from './database.js';
 
@@ -38,7 +39,12 @@ export class GroupCommit<J, R> {
   private async drain(): Promise<void> {
     this.running = true;
     try {
-      while (this.queue.length) await this.run(this.queue.splice(0, this.maxBatch));
+      while (this.queue.length) {
+        await this.run(this.queue.splice(0, this.maxBatch));
+        // Let requests that arrived meanwhile join the next batch: an embedded engine (PGlite) can
+        // run a whole transaction without yielding to I/O.
+        await setImmediate();
+      }
     } finally {
       this.running = false;
     }
