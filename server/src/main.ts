@@ -5,6 +5,7 @@ import { openRuntime } from './runtime.js';
 import { buildApp } from './app.js';
 import { seedDemoIfEmpty } from './demo/seed.js';
 import { startPeriodicJobs } from './infra/periodic.js';
+import { refreshStatistics } from './infra/db/statistics.js';
 import { MODULES } from './modules.js';
 import { OfficeConverter } from './infra/convert/index.js';
 import { join } from 'node:path';
@@ -42,7 +43,7 @@ async function main(): Promise<void> {
     revocation,
     remoteSigning,
   });
-  const stopJobs = startPeriodicJobs(MODULES.flatMap((m) => m.periodic ?? []), runtime.db, systemClock, (msg) => app.log.error(msg));
+  const stopJobs = startPeriodicJobs([refreshStatistics, ...MODULES.flatMap((m) => m.periodic ?? [])], runtime.db, systemClock, (msg) => app.log.error(msg));
   let closing = false;
   const stop = async (signal: string) => {
     if (closing) return;
