@@ -9,7 +9,8 @@
  *   trust list           chứng thư CA tin cậy, admin-managed (routes under /api/signing)
  *   images/              ảnh chữ ký (per person) and ảnh con dấu (per agency), checked at upload
  *                        and shown by the signing sessions of outgoing documents (Q-8.2a)
- * Key-device registers, the other back ends and UI come later and build on these.
+ *   devices/             thiết bị lưu khóa bí mật, chứng thư số, quyết định giao và biên bản bàn giao
+ *                        (Q-5.1–5.3c); cảnh báo chứng thư sắp hết hạn (periodic, expiry.ts)
  */
 export type { KeyAlgorithm, KeySigner } from './signer.js';
 export { ecdsaToDer, sha256 } from './signer.js';
@@ -46,5 +47,6 @@ export type { PageBox, Placement, VisibleRequest } from './images/placing.js';
 import type { AppModule } from '../infra/module.js';
 import { signingMigrations } from './migrations.js';
 import { signingRoutes } from './routes.js';
+import { certificateExpiryNotices } from './devices/expiry.js';
 
-export const signingModule: AppModule = { name: 'signing', prefix: 'signing', migrations: signingMigrations, routes: signingRoutes };
+export const signingModule: AppModule = { name: 'signing', prefix: 'signing', migrations: signingMigrations, routes: signingRoutes, periodic: [certificateExpiryNotices] };

@@ -6,7 +6,9 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEngines } from '../../../test/harness/engines.js';
 import { call, login, startTestApp, type Session, type TestApp } from '../../../test/harness/app.js';
+import { multipart, pdfBytes } from '../../../test/harness/samples.js';
 import { createTestPki, type TestPki } from '../testing/test-pki.js';
+import { certificateExpiryNotices } from './expiry.js';
 
 const run = promisify(execFile);
 
@@ -23,6 +25,12 @@ describeEngines('key devices and certificates (Q-5)', (db) => {
     return (await run('pdftotext', ['-layout', path, '-'])).stdout;
   };
   const devices = async () => (await call(t.app, clerk, 'GET', '/api/signing/devices')).json();
+  const upload = async (session: Session, name: string, content: Buffer): Promise<string> => {
+    const body = multipart(name, content);
+    const res = await t.app.inject({ method: 'POST', url: '/api/files', headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': body.contentType }, payload: body.payload });
+    expect(res.statusCode).toBe(201);
+    return res.json().id;
+  };
 
   beforeAll(async () => {
     [t, pki, dir] = await Promise.all([startTestApp(db()), createTestPki(), mkdtemp(join(tmpdir(), 'vanthu-dev-'))]);
@@ -78,5 +86,78 @@ describeEngines('key devices and certificates (Q-5)', (db) => {
     expect((await call(t.app, head, 'POST', `/api/signing/assignments/${second.assignmentId}/handover`)).statusCode).toBe(200);
     expect((await devices())[0]).toMatchObject({ holderId: ids['vanthu2.snv'] });
     expect((await call(t.app, head, 'POST', `/api/signing/assignments/${second.assignmentId}/handover`)).statusCode).toBe(409);
+  });
+
+  it('[Q-5.2] the decision file is a PDF or scan of the agency, stored with the assignment and readable with it', async () => {
+    const assign = (decisionFileId: string) =>
+      call(t.app, head, 'POST', `/api/signing/devices/${ids.device}/assign`, { holderId: ids['vanthu.snv'], decisionNumber: '41/QĐ-SNV', decisionDate: '2026-03-02', decisionFileId });
+    const text = await upload(head, 'quyet-dinh.txt', Buffer.from('Quyết định giao thiết bị lưu khóa bí mật\n'));
+    const wrongFormat = await assign(text);
+    expect(wrongFormat.statusCode).toBe(400);
+    expect(wrongFormat.json()).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringMatching(/PDF hoặc ảnh quét/), details: [{ field: 'decisionFileId' }] });
+    const otherAgencys = await upload(await login(t.app, 'vanthu.ubnd'), 'quyet-dinh.pdf', pdfBytes('UBND'));
+    expect((await assign(otherAgencys)).json().message).toMatch(/không thuộc cơ quan/);
+    const decision = pdfBytes('QD-41-SNV');
+    const decisionFileId = await upload(head, 'quyet-dinh-41.pdf', decision);
+    t.clock.set('2026-03-02T09:05:00+07:00');
+    [clerk, head] = await Promise.all([login(t.app, 'vanthu.snv'), login(t.app, 'giamdoc.snv')]);
+    const created = await assign(decisionFileId);
+    expect(created.statusCode).toBe(201);
+
+    const history = (await call(t.app, clerk, 'GET', `/api/signing/devices/${ids.device}/assignments`)).json();
+    expect(history).toHaveLength(3);
+    expect(history[0]).toMatchObject({
+      id: created.json().assignmentId,
+      holderId: ids['vanthu.snv'],
+      holderName: 'Nguyễn Thị Lan',
+      decision: { number: '41/QĐ-SNV', date: '2026-03-02', file: { id: decisionFileId, originalName: 'quyet-dinh-41.pdf', format: 'pdf' } },
+      handoverFileId: created.json().handoverFileId,
+      effectiveAt: null,
+      endedAt: null,
+    });
+    expect(history[1]).toMatchObject({ holderId: ids['vanthu2.snv'], decision: { number: '27/QĐ-SNV', file: null }, effectiveAt: expect.any(String), endedAt: null });
+    expect(history[2]).toMatchObject({ decision: { number: '15/QĐ-SNV' }, endedAt: expect.any(String) });
+    const read = await call(t.app, clerk, 'GET', `/api/files/${history[0].decision.file.id}/content`);
+    expect(read.statusCode).toBe(200);
+    expect(Buffer.compare(read.rawPayload, decision)).toBe(0);
+    expect((await call(t.app, await login(t.app, 'vanthu.ubnd'), 'GET', `/api/signing/devices/${ids.device}/assignments`)).statusCode).toBe(404);
+  });
+
+  it('[Q-5.1] 30 days before a certificate expires: one notice to its owner, or to the device holder, the head and the admin', async () => {
+    const certs = (await call(t.app, head, 'GET', '/api/signing/certificates')).json() as { id: string; notAfter: string; deviceId: string | null }[];
+    const expiries = certs.map((c) => Date.parse(c.notAfter));
+    const expiring = async (username: string) => {
+      const res = await call(t.app, await login(t.app, username, username === 'vanthu2.snv' ? 'VanThu2026' : 'demo'), 'GET', '/api/notifications');
+      return (res.json().items as { kind: string; title: string; link: string; urgent: boolean }[]).filter((n) => n.kind === 'signing.certificate_expiring');
+    };
+    try {
+      t.clock.set(new Date(Math.min(...expiries) - 31 * 86400000));
+      await certificateExpiryNotices.run(db().db, t.clock);
+      expect(await expiring('giamdoc.snv')).toEqual([]);
+
+      t.clock.set(new Date(Math.max(...expiries) - 29 * 86400000));
+      await certificateExpiryNotices.run(db().db, t.clock);
+      await certificateExpiryNotices.run(db().db, t.clock);
+      t.clock.set(new Date(Math.max(...expiries) - 28 * 86400000));
+      await certificateExpiryNotices.run(db().db, t.clock);
+
+      const headNotices = await expiring('giamdoc.snv');
+      expect(headNotices).toHaveLength(2);
+      expect(headNotices).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ title: expect.stringMatching(/^Chứng thư số cá nhân của đồng chí \(Nguyễn Văn Ánh, số hiệu [0-9A-F]+\) sẽ hết hạn ngày \d\d\/\d\d\/\d{4}/), link: '/chu-ky-so' }),
+          expect.objectContaining({ title: expect.stringMatching(/^Chứng thư số của cơ quan trên thiết bị "Token chữ ký số cơ quan"/), urgent: true }),
+        ]),
+      );
+      for (const user of ['vanthu2.snv', 'admin']) {
+        const notices = await expiring(user);
+        expect(notices).toHaveLength(1);
+        expect(notices[0].title).toMatch(/^Chứng thư số của cơ quan/);
+      }
+      // The clerk named in a decision not yet handed over, and other staff, are not told.
+      for (const user of ['vanthu.snv', 'chuyenvien.snv', 'phogiamdoc.snv']) expect(await expiring(user)).toEqual([]);
+    } finally {
+      t.clock.set('2026-03-02T09:00:00+07:00');
+    }
   });
 });

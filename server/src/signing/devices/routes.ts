@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import type { Services } from '../../infra/module.js';
 import { withTx } from '../../infra/http/request-context.js';
 import { errors, IdParams, Ok } from '../../infra/http/schemas.js';
-import { assignDevice, listCertificates, listDevices, recordHandover, registerCertificate, registerDevice } from './service.js';
+import { assignDevice, listAssignments, listCertificates, listDevices, recordHandover, registerCertificate, registerDevice } from './service.js';
 
 const tags = ['signing-devices'];
 const Cert = Type.Object({
@@ -29,6 +29,21 @@ const Device = Type.Object({
   certificates: Type.Array(Cert),
 });
 const Created = Type.Object({ id: Type.String() });
+const Assignment = Type.Object({
+  id: Type.String(),
+  holderId: Type.String(),
+  holderName: Type.String(),
+  decision: Type.Object({
+    number: Type.String({ description: 'Số quyết định' }),
+    date: Type.String({ format: 'date', description: 'Ngày quyết định' }),
+    file: Type.Union([Type.Object({ id: Type.String(), originalName: Type.String(), format: Type.String(), size: Type.Number() }), Type.Null()], { description: 'Tệp quyết định (đọc qua /api/files/:id/content)' }),
+  }),
+  handoverFileId: Type.String({ description: 'Biên bản bàn giao (PDF)' }),
+  assignedBy: Type.String(),
+  createdAt: Type.String(),
+  effectiveAt: Type.Union([Type.String(), Type.Null()], { description: 'Có hiệu lực từ khi ghi nhận bàn giao' }),
+  endedAt: Type.Union([Type.String(), Type.Null()]),
+});
 
 /** the agency's key devices, certificates, assignments to clerks and handovers. */
 export const deviceRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
@@ -71,12 +86,17 @@ export const deviceRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = a
           holderId: Type.String({ format: 'uuid' }),
           decisionNumber: Type.String({ minLength: 1, maxLength: 50 }),
           decisionDate: Type.String({ format: 'date' }),
-          decisionFileId: Type.Optional(Type.String({ format: 'uuid' })),
+          decisionFileId: Type.Optional(Type.String({ format: 'uuid', description: 'Tệp quyết định đã tải lên (PDF, JPEG hoặc PNG) của cơ quan' })),
         }),
         response: { 201: Type.Object({ assignmentId: Type.String(), handoverFileId: Type.String() }), ...errors(400, 401, 403, 404, 409) },
       },
     },
     async (request, reply) => reply.status(201).send(await assignDevice(request.ctx, request.params.id, request.body, services.fontDir)),
+  );
+  app.get(
+    '/devices/:id/assignments',
+    { schema: { tags, summary: 'Các quyết định giao thiết bị (số, ngày, tệp quyết định) và biên bản bàn giao, mới nhất trước (Q-5.2)', params: IdParams, response: { 200: Type.Array(Assignment), ...errors(401, 404) } } },
+    async (request) => listAssignments(request.ctx, request.params.id),
   );
   app.post(
     '/assignments/:id/handover',

@@ -1,6 +1,6 @@
 import { createHash, X509Certificate } from 'node:crypto';
 import { Readable } from 'node:stream';
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Ctx } from '../../infra/context.js';
 import { requireActor } from '../../infra/context.js';
 import { hasRole } from '../../infra/auth/actor.js';
@@ -14,7 +14,10 @@ import type { SigningTables } from '../tables.js';
 import { handoverRecordPdf } from './handover-record.js';
 
 const devicesDb = (db: Db) => db.withTables<SigningTables>();
-const EXPIRY_WARNING_DAYS = 30;
+/** Certificates are flagged, and their holders told (expiry.ts), this many days before they expire. */
+export const EXPIRY_WARNING_DAYS = 30;
+/** The signed decision as issued (PDF) or scanned from paper (Q-5.2). */
+const DECISION_FORMATS = new Set(['pdf', 'jpeg', 'png']);
 const invalid = (field: string, message: string) => new AppError('VALIDATION_FAILED', message, [{ field }]);
 
 /** Key devices are the agency's: its head, deputies and clerks register them (Q-5.1). */
@@ -112,6 +115,7 @@ export async function assignDevice(ctx: Ctx, deviceId: string, input: { holderId
     if (input.decisionFileId) {
       const file = await ctx.files.get(tctx, input.decisionFileId).catch(() => undefined);
       if (!file || file.agencyId !== actor.agencyId) throw invalid('decisionFileId', 'Tệp quyết định không thuộc cơ quan.');
+      if (!DECISION_FORMATS.has(file.format)) throw invalid('decisionFileId', 'Tệp quyết định phải là bản PDF hoặc ảnh quét (JPEG, PNG) của quyết định đã ký.');
     }
     const current = await currentAssignment(trx, deviceId);
     if (current?.holder_id === holder.id) throw conflict('Văn thư này đang giữ thiết bị.');
@@ -215,4 +219,36 @@ export async function listCertificates(ctx: Ctx) {
     .execute();
   const now = ctx.clock.now();
   return rows.map((c) => presentCert(c, now));
+}
+
+/**
+ * The device's assignments, newest first: each written decision (number, date and the decision
+ * file, readable through /api/files), the handover record, and when it took effect and ended
+ * (Q-5.2, Q-5.3c). Anyone of the agency may see who holds its device and by which decision.
+ */
+export async function listAssignments(ctx: Ctx, deviceId: string) {
+  const actor = requireActor(ctx);
+  await loadDevice(ctx.db, actor.agencyId, deviceId);
+  const rows = await devicesDb(ctx.db).selectFrom('signing_device_assignment').selectAll().where('device_id', '=', deviceId).orderBy('created_at', 'desc').orderBy(sql`ended_at desc nulls first`).execute();
+  return Promise.all(
+    rows.map(async (a) => {
+      const holder = await findUserBrief(ctx.db, a.holder_id);
+      const file = a.decision_file_id ? await ctx.files.get(ctx, a.decision_file_id) : null;
+      return {
+        id: a.id,
+        holderId: a.holder_id,
+        holderName: holder?.fullName ?? '',
+        decision: {
+          number: a.decision_number,
+          date: a.decision_date,
+          file: file && { id: file.id, originalName: file.originalName, format: file.format, size: file.size },
+        },
+        handoverFileId: a.handover_file_id,
+        assignedBy: a.assigned_by,
+        createdAt: a.created_at.toISOString(),
+        effectiveAt: a.effective_at?.toISOString() ?? null,
+        endedAt: a.ended_at?.toISOString() ?? null,
+      };
+    }),
+  );
 }

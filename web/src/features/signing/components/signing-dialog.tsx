@@ -8,6 +8,7 @@ import { useCertificates } from '../api/certificates';
 import { CertificateSelect } from './certificate-select';
 import { PlacementNotice } from './placement-notice';
 import { PlacementPicker } from './placement-picker';
+import { PlacementPreview } from './placement-preview';
 import { RemoteSigning } from './remote-signing';
 import { SigningRequestStep } from './signing-request-step';
 import { parseSigningAnswer } from './signing-answer';
@@ -23,7 +24,7 @@ interface Props {
   requestName: string;
   /** Choices to make before preparing (the copy form, pages …). */
   before?: ReactNode;
-  /** The PDF to place the signature on by hand when its place is not found. */
+  /** The PDF being signed: shows where the image goes, and lets the signer place it by hand. */
   previewFileId?: string;
   onClose: () => void;
 }
@@ -40,6 +41,7 @@ export function SigningDialog({ title, owner, prepare, complete, successText, re
   const [answer, setAnswer] = useState('');
   const [answerError, setAnswerError] = useState<string>();
   const [box, setBox] = useState<PageBox>();
+  const [repick, setRepick] = useState(false);
 
   const usable = (certificates.data ?? []).filter((c) => (owner === 'personal' ? c.ownerUserId === session.user.id : c.deviceId !== null));
   const certificateId = chosen ?? usable.find((c) => !c.expired)?.id;
@@ -51,7 +53,7 @@ export function SigningDialog({ title, owner, prepare, complete, successText, re
   };
   // A new preparation with the box placed by hand; the earlier session simply expires.
   const placeAgain = () => {
-    if (certificateId && box && !prepare.isPending) prepare.mutate({ certificateId, box });
+    if (certificateId && box && !prepare.isPending) prepare.mutate({ certificateId, box }, { onSuccess: () => setRepick(false) });
   };
 
   const finish = () => {
@@ -100,7 +102,15 @@ export function SigningDialog({ title, owner, prepare, complete, successText, re
         {prepared ? (
           <>
             <PlacementNotice prepared={prepared} kind={owner === 'personal' ? 'sign' : 'seal'} />
-            {prepared.placement === 'not_found' && previewFileId && (
+            {previewFileId && prepared.box && (prepared.placement === 'found' || prepared.placement === 'given') && !repick && (
+              <>
+                <PlacementPreview fileId={previewFileId} box={prepared.box} kind={owner === 'personal' ? 'sign' : 'seal'} />
+                <Button onClick={() => setRepick(true)} data-testid="place-elsewhere">
+                  Chọn vị trí khác
+                </Button>
+              </>
+            )}
+            {previewFileId && (prepared.placement === 'not_found' || repick) && (
               <>
                 <PlacementPicker fileId={previewFileId} value={box} onChange={setBox} />
                 <Button disabled={!box} loading={prepare.isPending} onClick={placeAgain} data-testid="place-again">
