@@ -145,4 +145,23 @@ export const signingMigrations: Migrations = {
       await sql`drop table signing_signature_image`.execute(db);
     },
   },
+  '20261125T0110-signing-verification-reports': {
+    async up(db: Kysely<unknown>) {
+      // Every check of a stored file's signatures, kept with the file (Q-4.1): what was found, when, by whom.
+      await sql`
+        create table signing_verification (
+          id bigserial primary key,
+          file_id uuid not null,
+          agency_id uuid,
+          checked_at timestamptz not null,
+          checked_by uuid,
+          indication text not null check (indication in ('VALID', 'INVALID', 'INDETERMINATE')),
+          report jsonb not null
+        )`.execute(db);
+      await sql`create index signing_verification_file on signing_verification (file_id, checked_at desc)`.execute(db);
+    },
+    async down(db: Kysely<unknown>) {
+      await sql`drop table signing_verification`.execute(db);
+    },
+  },
 };

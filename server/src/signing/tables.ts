@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 export type SigningTables = {
   signing_trust_anchor: {
@@ -87,6 +87,16 @@ export type SigningTables = {
     height: number;
     uploaded_by: string;
     uploaded_at: Date;
+  };
+  /** A check of a stored file's signatures, kept with the file. */
+  signing_verification: {
+    id: Generated<number>;
+    file_id: string;
+    agency_id: string | null;
+    checked_at: Date;
+    checked_by: string | null;
+    indication: 'VALID' | 'INVALID' | 'INDETERMINATE';
+    report: ColumnType<unknown, string, never>;
   };
   /** The agency's seal (ảnh con dấu), a checked transparent red PNG, and its real diameter; one per agency (Q-8.2a). */
   signing_seal_image: {

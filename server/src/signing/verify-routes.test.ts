@@ -39,6 +39,18 @@ describeEngines('verifying a stored file', (db) => {
     expect(JSON.stringify(audit)).toContain(issuedFileId);
   });
 
+  it('[Q-4.1] each check is kept with the file: who checked, when, and the verdict, newest first', async () => {
+    const before = (await call(fx.t.app, fx.s.clerk, 'GET', `/api/signing/files/${issuedFileId}/verifications`)).json();
+    fx.t.clock.advance(60_000);
+    await call(fx.t.app, fx.s.signer, 'GET', `/api/signing/files/${issuedFileId}/verification`);
+    const after = (await call(fx.t.app, fx.s.clerk, 'GET', `/api/signing/files/${issuedFileId}/verifications`)).json();
+    expect(after).toHaveLength(before.length + 1);
+    const me = (await call(fx.t.app, fx.s.signer, 'GET', '/api/auth/me')).json();
+    expect(after[0]).toMatchObject({ checkedBy: me.user.id, indication: 'VALID', message: expect.stringMatching(/hợp lệ/i) });
+    expect(after.map((c: { checkedAt: string }) => c.checkedAt)).toEqual([...after.map((c: { checkedAt: string }) => c.checkedAt)].sort().reverse());
+    expect((await call(fx.t.app, fx.s.ubnd, 'GET', `/api/signing/files/${issuedFileId}/verifications`)).statusCode).toBe(404);
+  });
+
   it('another agency cannot check a file it was not given: 404, as for a missing one', async () => {
     expect((await call(fx.t.app, fx.s.ubnd, 'GET', `/api/signing/files/${issuedFileId}/verification`)).statusCode).toBe(404);
   });

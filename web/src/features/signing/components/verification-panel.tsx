@@ -1,8 +1,9 @@
-import { Alert, Button, Descriptions, Flex, List, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Alert, Button, Collapse, Descriptions, Flex, List, Tag, Typography } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { errorMessage } from '@/lib/api';
 import { formatDateTime } from '@/features/incoming/components/format';
-import { useVerification, type SignatureReport } from '../api/verification';
+import { usePastChecks, useVerification, type SignatureReport } from '../api/verification';
 import { ALERT_TYPES, certificationText, changesText, INDICATION_COLORS, INDICATION_LABELS, revocationText } from './verification-labels';
 
 function SignatureItem({ s }: { s: SignatureReport }) {
@@ -40,7 +41,7 @@ function SignatureItem({ s }: { s: SignatureReport }) {
   );
 }
 
-/** each signature of a file, checked now against the trust list, in Vietnamese. */
+/** each signature of a file, checked now against the trust list, in Vietnamese; earlier checks below. */
 export function VerificationPanel({ fileId }: { fileId: string }) {
   const report = useVerification(fileId);
   if (report.error) return <Alert type="error" showIcon title={errorMessage(report.error)} />;
@@ -58,6 +59,39 @@ export function VerificationPanel({ fileId }: { fileId: string }) {
         />
       ) : null}
       <List loading={report.isPending} dataSource={data?.signatures ?? []} renderItem={(s) => <SignatureItem s={s} />} locale={{ emptyText: 'Tệp không có chữ ký số' }} />
+      <PastChecks fileId={fileId} />
     </Flex>
+  );
+}
+
+/** Earlier checks kept with the file: a verdict that changed since (a certificate revoked) shows here. */
+function PastChecks({ fileId }: { fileId: string }) {
+  const [open, setOpen] = useState(false);
+  const past = usePastChecks(fileId, open);
+  return (
+    <Collapse
+      size="small"
+      ghost
+      onChange={(keys) => setOpen(keys.length > 0)}
+      items={[
+        {
+          key: 'past',
+          label: 'Các lần kiểm tra đã lưu',
+          children: (
+            <List
+              size="small"
+              loading={past.isPending}
+              dataSource={past.data ?? []}
+              data-testid="verification-history"
+              renderItem={(c) => (
+                <List.Item>
+                  <Typography.Text type="secondary">{formatDateTime(c.checkedAt)}</Typography.Text> <Tag color={INDICATION_COLORS[c.indication]}>{INDICATION_LABELS[c.indication]}</Tag> {c.message}
+                </List.Item>
+              )}
+            />
+          ),
+        },
+      ]}
+    />
   );
 }
