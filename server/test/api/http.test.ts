@@ -23,6 +23,20 @@ describeEngines('HTTP contract', (db) => {
     for (const expected of ['POST /api/auth/login', 'GET /api/auth/me', 'POST /api/auth/logout', 'GET /api/agencies/{id}', 'POST /api/users/', 'POST /api/files/', 'GET /api/audit/', 'GET /api/calendar/{year}']) {
       expect(documented, `${expected} missing from OpenAPI; routes:\n${routes}`).toContain(expected);
     }
+    // Every route the app serves under /api, read from Fastify's route tree, is an OpenAPI operation
+    // with a summary and its answers' shapes.
+    const served = servedRoutes(t.app.printRoutes({ commonPrefix: false })).filter((r) => r.startsWith('/api/') && !r.startsWith('/api/docs') && !r.startsWith('/api/openapi.json '));
+    expect(served.length).toBeGreaterThan(100);
+    const problems = served.flatMap((route) => {
+      const [path, method] = route.split(' ');
+      const openApiPath = path.replace(/:(\w+)/g, '{$1}');
+      const op = (doc.paths[openApiPath] ?? doc.paths[`${openApiPath}/`])?.[method.toLowerCase()];
+      if (!op) return [`${route}: not documented`];
+      if (!op.summary) return [`${route}: no summary`];
+      if (!Object.keys(op.responses ?? {}).some((code) => code.startsWith('2'))) return [`${route}: no success answer`];
+      return [];
+    });
+    expect(problems).toEqual([]);
     const ui = await t.app.inject({ method: 'GET', url: '/api/docs/' });
     expect(ui.statusCode).toBe(200);
     expect(ui.headers['content-type']).toMatch(/html/);
@@ -64,3 +78,19 @@ describeEngines('HTTP contract', (db) => {
     expect(res.json().code).toBe('UNAUTHENTICATED');
   });
 });
+
+/** "PATH METHOD" for each route and method (HEAD aside) of Fastify's printed route tree. */
+function servedRoutes(tree: string): string[] {
+  const stack: string[] = [];
+  const out: string[] = [];
+  for (const line of tree.split('\n')) {
+    const m = /^([│ ]*)[├└]── (.*?) \(([^)]*)\)$/.exec(line) ?? /^([│ ]*)[├└]── (.*)$/.exec(line);
+    if (!m) continue;
+    const depth = m[1].length / 4;
+    stack.length = depth;
+    stack.push(m[2]);
+    const path = stack.join('');
+    for (const method of (m[3] ?? '').split(', ').filter((x) => x && x !== 'HEAD')) out.push(`${path.replace(/\/$/, '') || '/'} ${method}`);
+  }
+  return [...new Set(out)];
+}

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type Static } from 'typebox';
 import type { Services } from '../../infra/module.js';
-import { errors, IdParams } from '../../infra/http/schemas.js';
+import { errors, IdParams, fileAnswer, MIME } from '../../infra/http/schemas.js';
 import type { PrintFormat, PrintOptions } from '../../infra/print/printed-file.js';
 import { sendPrinted } from '../../infra/print/send-printed.js';
 import { printIncomingRegister } from './register-print.js';
@@ -36,7 +36,7 @@ export const incomingPrintRoutes: FastifyPluginAsyncTypebox<IncomingPrintOptions
   const route = (format: PrintFormat, summary: string) =>
     app.get(
       `/register.${format}`,
-      { schema: { tags, summary, querystring: PrintRegisterQuery, response: errors(400, 401, 403) } },
+      { schema: { tags, summary, querystring: PrintRegisterQuery, response: { ...fileAnswer('Sổ đăng ký', MIME[format]), ...errors(400, 401, 403) } } },
       async (request, reply) => sendPrinted(request, reply, await printIncomingRegister(request.ctx, format, request.query, printOptions)),
     );
   route('pdf', 'In sổ đăng ký văn bản đến (PDF, mẫu Phụ lục IV NĐ 30/2020) để ký và đóng quyển');
@@ -45,18 +45,18 @@ export const incomingPrintRoutes: FastifyPluginAsyncTypebox<IncomingPrintOptions
   // Each print is built first, then recorded in the audit log in a short transaction of its own.
   app.get(
     '/:id/slip.pdf',
-    { schema: { tags, summary: 'In phiếu giải quyết văn bản đến (mẫu VII Phụ lục IV NĐ 30/2020)', params: IdParams, response: errors(400, 401, 404) } },
+    { schema: { tags, summary: 'In phiếu giải quyết văn bản đến (mẫu VII Phụ lục IV NĐ 30/2020)', params: IdParams, response: { ...fileAnswer('Phiếu giải quyết', MIME.pdf), ...errors(400, 401, 404) } } },
     async (request, reply) => sendPrinted(request, reply, await printSlip(request.ctx, request.params.id, printOptions)),
   );
   for (const format of ['pdf', 'xlsx'] as const) {
     app.get(
       `/tracking.${format}`,
-      { schema: { tags, summary: `Sổ theo dõi giải quyết văn bản đến (mẫu VIII Phụ lục IV NĐ 30/2020), ${format.toUpperCase()}`, querystring: PrintTrackingQuery, response: errors(400, 401, 403) } },
+      { schema: { tags, summary: `Sổ theo dõi giải quyết văn bản đến (mẫu VIII Phụ lục IV NĐ 30/2020), ${format.toUpperCase()}`, querystring: PrintTrackingQuery, response: { ...fileAnswer('Sổ theo dõi', MIME[format]), ...errors(400, 401, 403) } } },
       async (request, reply) => sendPrinted(request, reply, await printTrackingBook(request.ctx, format, request.query, printOptions)),
     );
     app.get(
       `/reports/handling.${format}`,
-      { schema: { tags, summary: `Báo cáo tình hình giải quyết văn bản đến, ${format.toUpperCase()}`, querystring: HandlingReportQuery, response: errors(400, 401, 403) } },
+      { schema: { tags, summary: `Báo cáo tình hình giải quyết văn bản đến, ${format.toUpperCase()}`, querystring: HandlingReportQuery, response: { ...fileAnswer('Báo cáo', MIME[format]), ...errors(400, 401, 403) } } },
       async (request, reply) => sendPrinted(request, reply, await printHandlingReport(request.ctx, format, request.query, printOptions)),
     );
   }

@@ -19,3 +19,15 @@ export function errors(...statuses: number[]): Record<number, TSchema> {
 }
 
 export const Ok = Type.Object({ ok: Type.Literal(true) });
+
+export const MIME = {
+  pdf: 'application/pdf',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  png: 'image/png',
+  any: 'application/octet-stream',
+} as const;
+
+/** A 200 answer that is a file, for the OpenAPI document (Fastify does not serialise a Buffer or stream). */
+export function fileAnswer(description: string, ...types: string[]): Record<number, unknown> {
+  return { 200: { description, content: Object.fromEntries(types.map((t) => [t, { schema: { type: 'string', format: 'binary' } }])) } };
+}

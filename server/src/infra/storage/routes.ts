@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Services } from '../module.js';
 import { withTx } from '../http/request-context.js';
-import { errors, IdParams } from '../http/schemas.js';
+import { errors, IdParams, fileAnswer, MIME } from '../http/schemas.js';
 import { AppError } from '../../shared/errors.js';
 import { recordAudit } from '../audit/audit.js';
 import { pageSizes, renderPagePng } from './page-preview.js';
@@ -59,7 +59,7 @@ export const fileRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
         summary: 'Tải tệp về, hoặc xem trực tiếp PDF/ảnh với ?inline=1 (kiểm tra mã băm khi đọc; ghi nhật ký)',
         params: IdParams,
         querystring: Type.Object({ inline: Type.Optional(Type.String({ pattern: '^(1|0|true|false)$' })) }),
-        response: errors(401, 404),
+        response: { ...fileAnswer('Nội dung tệp, với kiểu tệp đã nhận diện', MIME.any), ...errors(401, 404) },
       },
     },
     async (request, reply) => {
@@ -97,7 +97,7 @@ export const fileRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
         params: Type.Object({ id: Type.String({ format: 'uuid' }), page: Type.Integer({ minimum: 1, maximum: 10000 }) }),
         querystring: Type.Object({ width: Type.Optional(Type.Integer({ minimum: 200, maximum: 2000, default: 900 })) }),
         produces: ['image/png'],
-        response: errors(400, 401, 404, 422),
+        response: { ...fileAnswer('Ảnh PNG của trang', MIME.png), ...errors(400, 401, 404, 422) },
       },
     },
     async (request, reply) => {

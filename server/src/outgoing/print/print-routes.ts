@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Services } from '../../infra/module.js';
-import { errors } from '../../infra/http/schemas.js';
+import { errors, fileAnswer, MIME } from '../../infra/http/schemas.js';
 import type { PrintOptions } from '../../infra/print/printed-file.js';
 import { sendPrinted } from '../../infra/print/send-printed.js';
 import { printOutgoingRegister, printPostRegister } from './books-print.js';
@@ -17,9 +17,9 @@ const tags = ['outgoing'];
  */
 export const outgoingPrintRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, options) => {
   const printOptions: PrintOptions = { fontDir: options.services.fontDir };
-  const response = errors(400, 401, 403);
   for (const format of ['pdf', 'xlsx'] as const) {
     const kind = format.toUpperCase();
+    const response = { ...fileAnswer(`Tệp ${kind}`, MIME[format]), ...errors(400, 401, 403) };
     app.get(
       `/print/register.${format}`,
       { schema: { tags, summary: `Sổ đăng ký văn bản đi (mẫu I Phụ lục IV NĐ 30/2020), ${kind}`, querystring: OutgoingBookQuery, response } },

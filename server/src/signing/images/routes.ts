@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 import type { Services } from '../../infra/module.js';
 import type { StoredFile } from '../../infra/storage/index.js';
 import { withTx } from '../../infra/http/request-context.js';
-import { errors, IdParams, Ok } from '../../infra/http/schemas.js';
+import { errors, IdParams, Ok, fileAnswer, MIME } from '../../infra/http/schemas.js';
 import { AppError } from '../../shared/errors.js';
 import { deleteSealImage, deleteSignatureImage, myImages, openSealImage, openSignatureImage, SEAL_DIAMETER_MM, setSealImage, setSignatureImage } from './service.js';
 
@@ -19,7 +19,7 @@ const ImageInfo = Type.Object({
   diameterMm: Type.Optional(Type.Number({ description: 'Đường kính thật của con dấu (mm)' })),
 });
 const upload = { consumes: ['multipart/form-data'], params: IdParams, response: { 200: ImageInfo, ...errors(400, 401, 403, 404, 413, 415) } };
-const image = { params: IdParams, produces: ['image/png'], response: errors(401, 403, 404) };
+const image = { params: IdParams, produces: ['image/png'], response: { ...fileAnswer('Ảnh PNG', MIME.png), ...errors(401, 403, 404) } };
 
 async function uploadedPng(request: FastifyRequest): Promise<Buffer> {
   if (!request.isMultipart()) throw new AppError('BAD_REQUEST', 'Cần gửi ảnh dạng multipart/form-data, trường "file".');
