@@ -27,6 +27,8 @@ const InboxItem = Type.Object({
     toPlaces: Nullable(Type.String()),
     dueDate: Nullable(Type.String()),
     pageAmount: Nullable(Type.Number()),
+    urgentDeadline: Type.Optional(Nullable(Type.String({ description: 'Giờ hẹn của văn bản Hỏa tốc hẹn giờ (độ khẩn 4)' }))),
+    recipients: Type.Optional(Type.Array(Type.Object({ agencyCode: Type.Optional(Nullable(Type.String())), name: Type.String() }), { description: 'Nơi nhận cơ quan gửi ghi trên văn bản' })),
   }),
   mainFileId: Type.String(),
   attachmentFileIds: Type.Array(Type.String()),
@@ -34,6 +36,9 @@ const InboxItem = Type.Object({
   documentId: Nullable(Type.String()),
   reason: Nullable(Type.String()),
 });
+
+export const RegisterFromInbox = Type.Object({ dueDate: Type.Optional(Nullable(Type.String({ format: 'date' }))), description: Type.Optional(Nullable(Type.String({ maxLength: 500 }))), acknowledgeDuplicate: Type.Optional(Type.Boolean()) });
+export const ReturnToSender = Type.Object({ reason: Type.String({ minLength: 5, maxLength: 500 }) });
 
 /** Văn bản điện tử nhận được: the clerk's queue of delivered documents (Q-6.1d, Q-11.2a). */
 export const inboxRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app) => {
@@ -57,9 +62,10 @@ export const inboxRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
     {
       schema: {
         tags,
-        summary: 'Đăng ký văn bản điện tử nhận được vào sổ đến; chữ ký số được kiểm tra, cơ quan gửi được báo số đến',
+        summary:
+          'Đăng ký văn bản điện tử nhận được vào sổ đến; chữ ký số được kiểm tra, cơ quan gửi được báo số đến. Văn bản gửi sai địa chỉ (409) hoặc chữ ký số không hợp lệ (422) được tự động trả lại cơ quan gửi kèm lý do (Q-6.1d)',
         params: IdParams,
-        body: Type.Object({ dueDate: Type.Optional(Nullable(Type.String({ format: 'date' }))), description: Type.Optional(Nullable(Type.String({ maxLength: 500 }))), acknowledgeDuplicate: Type.Optional(Type.Boolean()) }),
+        body: RegisterFromInbox,
         response: { 201: IncomingDocument, ...errors(400, 401, 403, 404, 409, 422) },
       },
     },
@@ -72,7 +78,7 @@ export const inboxRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
         tags,
         summary: 'Trả lại văn bản gửi sai hoặc không hợp lệ cho cơ quan gửi, kèm lý do (Q-6.1d)',
         params: IdParams,
-        body: Type.Object({ reason: Type.String({ minLength: 5, maxLength: 500 }) }),
+        body: ReturnToSender,
         response: { 200: Ok, ...errors(400, 401, 403, 404, 409) },
       },
     },

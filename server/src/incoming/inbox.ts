@@ -5,8 +5,9 @@ import { assertTransaction, inTransaction } from '../infra/db/database.js';
 import { recordAudit } from '../infra/audit/audit.js';
 import { publish } from '../infra/events.js';
 import type { StoredFile } from '../infra/storage/file-store.js';
-import { conflict, forbidden, notFound } from '../shared/errors.js';
-import { nfc } from '../shared/text.js';
+import { AppError, conflict, forbidden, notFound } from '../shared/errors.js';
+import { fold, nfc } from '../shared/text.js';
+import { findAgency } from '../agencies/index.js';
 import { listAgencyClerks } from '../users/index.js';
 import { notify } from '../notifications/index.js';
 import { claimInboxItem } from './inbox-repository.js';
@@ -22,12 +23,22 @@ import type { InboxEnvelope } from './tables.js';
  * it (Q-11.2a) or returns it with a reason (Q-6.1d). Each step is reported back to the sender.
  */
 
+/**
+ * What a deliverer may add to the envelope beyond the registration fields: the appointed time of a
+ * Hỏa tốc hẹn giờ document (urgency 4), and the recipients the sender addressed (edXML To: code
+ * and name), against which the clerk's check finds a misaddressed document (Q-6.1d).
+ */
+export type DeliveredEnvelope = InboxEnvelope & {
+  urgentDeadline?: string | null;
+  recipients?: { agencyCode?: string | null; name: string }[];
+};
+
 export interface Delivery {
   toAgencyId: string;
   channel: 'internal' | 'hub';
   originRef: string;
   senderAgencyId: string | null;
-  envelope: InboxEnvelope;
+  envelope: DeliveredEnvelope;
   mainFile: StoredFile;
   attachments: StoredFile[];
 }
@@ -91,7 +102,7 @@ function presentInbox(row: InboxRow) {
     channel: row.channel,
     senderAgencyId: row.sender_agency_id,
     receivedAt: row.received_at.toISOString(),
-    envelope: row.envelope,
+    envelope: row.envelope as DeliveredEnvelope,
     mainFileId: row.main_file_id,
     attachmentFileIds: row.attachment_file_ids,
     state: row.state,
@@ -100,48 +111,104 @@ function presentInbox(row: InboxRow) {
   };
 }
 
-/** Registers a delivered document with the envelope's fields; the signature check of any electronic registration applies. */
+/** The reason text kept with a return and sent to the sender; the column holds 500 characters. */
+const reasonText = (text: string) => (text.length > 500 ? `${text.slice(0, 499)}…` : text);
+
+/**
+ * The check of the address (Q-6.1d): when the envelope names its recipients (the hub's To list),
+ * one of them must be this agency — by its code when the recipient has one, otherwise by its name.
+ * Within this deployment delivery puts a document only in the inbox of an agency the sender chose,
+ * so an envelope without recipients has nothing more to check.
+ */
+async function misaddressed(ctx: Ctx, agencyId: string, e: DeliveredEnvelope): Promise<string | null> {
+  if (!e.recipients?.length) return null;
+  const agency = await findAgency(ctx.db, agencyId);
+  if (!agency) return null;
+  const isUs = (r: { agencyCode?: string | null; name: string }) => (r.agencyCode ? r.agencyCode === agency.code : fold(nfc(r.name)).trim() === fold(agency.name).trim());
+  if (e.recipients.some(isUs)) return null;
+  return reasonText(`Văn bản không gửi đến ${agency.name}: nơi nhận ghi trên văn bản là ${e.recipients.map((r) => r.name).join('; ')}.`);
+}
+
+/** The appointed time of a Hỏa tốc hẹn giờ envelope, when it has a readable one. */
+function appointment(e: DeliveredEnvelope): string | null {
+  if (e.urgency !== 4 || !e.urgentDeadline || Number.isNaN(Date.parse(e.urgentDeadline))) return null;
+  return new Date(e.urgentDeadline).toISOString();
+}
+
+/**
+ * Registers a delivered document with the envelope's fields; the signature check of any electronic
+ * registration applies. A document that fails the receipt checks (Q-6.1d) — not addressed to this
+ * agency, or a signature INVALID (altered after signing, forged, a broken file) — is not
+ * registered: it is returned to the sender at once with the reason, logged, and the clerk told so.
+ */
 export async function registerFromInbox(ctx: Ctx, id: string, input: { dueDate?: string | null; description?: string | null; acknowledgeDuplicate?: boolean }): Promise<IncomingDocument> {
   const item = await getInboxItem(ctx, id);
   if (item.state !== 'pending') throw conflict(item.state === 'recalled' ? 'Văn bản đã bị cơ quan gửi thu hồi.' : 'Văn bản này đã được xử lý.');
   const e = item.envelope;
-  return register(
-    ctx,
-    {
-      source: item.channel,
-      issuerName: e.issuerName,
-      issuerCode: e.issuerCode,
-      typeName: e.typeName,
-      codeNumber: e.codeNumber,
-      codeNotation: e.codeNotation,
-      issuedDate: e.issuedDate,
-      subject: e.subject,
-      signerPosition: e.signerPosition,
-      signerName: e.signerName,
-      urgency: Math.min(e.urgency, 3),
-      toPlaces: e.toPlaces,
-      pageAmount: e.pageAmount,
-      dueDate: input.dueDate ?? e.dueDate,
-      description: input.description ?? null,
-      arrivedAt: item.receivedAt,
-      mainFileId: item.mainFileId,
-      attachmentFileIds: item.attachmentFileIds,
-      acknowledgeDuplicate: input.acknowledgeDuplicate,
-    },
-    { inboxId: id, senderAgencyId: item.senderAgencyId },
-  );
+  const wrongAddress = await misaddressed(ctx, requireActor(ctx).agencyId, e);
+  if (wrongAddress) {
+    await returnItem(ctx, id, wrongAddress, { automatic: true, cause: 'misaddressed' });
+    throw conflict(`Văn bản không được đăng ký vì gửi sai địa chỉ. ${wrongAddress} Văn bản đã được tự động trả lại cơ quan gửi kèm lý do.`, { returnedToSender: true, cause: 'MISADDRESSED', reason: wrongAddress });
+  }
+  // Hỏa tốc hẹn giờ keeps its level and time; without a time it is registered as Hỏa tốc.
+  const appointedAt = appointment(e);
+  try {
+    return await register(
+      ctx,
+      {
+        source: item.channel,
+        issuerName: e.issuerName,
+        issuerCode: e.issuerCode,
+        typeName: e.typeName,
+        codeNumber: e.codeNumber,
+        codeNotation: e.codeNotation,
+        issuedDate: e.issuedDate,
+        subject: e.subject,
+        signerPosition: e.signerPosition,
+        signerName: e.signerName,
+        urgency: appointedAt ? 4 : Math.min(e.urgency, 3),
+        urgentDeadline: appointedAt,
+        toPlaces: e.toPlaces,
+        pageAmount: e.pageAmount,
+        dueDate: input.dueDate ?? e.dueDate,
+        description: input.description ?? null,
+        arrivedAt: item.receivedAt,
+        mainFileId: item.mainFileId,
+        attachmentFileIds: item.attachmentFileIds,
+        acknowledgeDuplicate: input.acknowledgeDuplicate,
+      },
+      { inboxId: id, senderAgencyId: item.senderAgencyId },
+    );
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== 'SIGNATURE_INVALID') throw error;
+    const report = (error.details ?? {}) as { message?: string };
+    const reason = reasonText(`Chữ ký số không hợp lệ: ${report.message ?? error.message}`);
+    try {
+      await returnItem(ctx, id, reason, { automatic: true, cause: 'signature_invalid' });
+    } catch (returnError) {
+      // Another clerk handled the item meanwhile: the refusal stands, without a second return.
+      if (returnError instanceof AppError && returnError.code === 'CONFLICT') throw error;
+      throw returnError;
+    }
+    throw new AppError('SIGNATURE_INVALID', `${error.message} Văn bản đã được tự động trả lại cơ quan gửi kèm lý do.`, { ...(error.details as object), returnedToSender: true, reason });
+  }
 }
 
 /** Returns a misaddressed or faulty document to its sender with the reason (Q-6.1d); it is not registered. */
 export async function returnInboxItem(ctx: Ctx, id: string, reason: string): Promise<void> {
+  await returnItem(ctx, id, nfc(reason), {});
+}
+
+/** The return itself: the entry is closed, the return logged, and the sender's delivery status becomes "returned" with the reason. */
+async function returnItem(ctx: Ctx, id: string, reason: string, details: Record<string, unknown>): Promise<void> {
   const actor = requireClerk(ctx);
   await inTransaction(ctx.db, async (trx) => {
     const tctx = { ...ctx, db: trx };
     const item = await claimInboxItem(tctx, id);
     const now = ctx.clock.now();
-    await incomingDb(trx).updateTable('incoming_inbox').set({ state: 'returned', reason: nfc(reason), handled_by: actor.userId, handled_at: now }).where('id', '=', id).execute();
-    await recordAudit(tctx, { action: 'incoming.return', objectType: 'incoming_inbox', objectId: id, details: { reason: nfc(reason) } });
-    await publish(trx, { type: 'delivery.status', channel: item.channel, originRef: item.origin_ref, status: 'returned', at: now, reason: nfc(reason) });
+    await incomingDb(trx).updateTable('incoming_inbox').set({ state: 'returned', reason, handled_by: actor.userId, handled_at: now }).where('id', '=', id).execute();
+    await recordAudit(tctx, { action: 'incoming.return', objectType: 'incoming_inbox', objectId: id, details: { reason, ...details } });
+    await publish(trx, { type: 'delivery.status', channel: item.channel, originRef: item.origin_ref, status: 'returned', at: now, reason });
   });
 }
 

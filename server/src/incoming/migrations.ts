@@ -177,4 +177,24 @@ export const incomingMigrations: Migrations = {
       await sql`drop index incoming_document_identifier`.execute(db);
     },
   },
+  '20261126T0100-incoming-never-deleted': {
+    // A registered entry keeps its số đến for ever (Q-11.1b): a mistake is cancelled, never deleted.
+    // The database refuses DELETE and TRUNCATE even from the application's own role.
+    async up(db: Kysely<unknown>) {
+      await sql`
+        create function incoming_document_refuse_delete() returns trigger language plpgsql as $$
+        begin
+          raise exception 'incoming_document entries are never deleted (%); cancel the entry instead', tg_op using errcode = 'insufficient_privilege';
+        end $$`.execute(db);
+      await sql`create trigger incoming_document_no_delete before delete on incoming_document
+        for each row execute function incoming_document_refuse_delete()`.execute(db);
+      await sql`create trigger incoming_document_no_truncate before truncate on incoming_document
+        for each statement execute function incoming_document_refuse_delete()`.execute(db);
+    },
+    async down(db: Kysely<unknown>) {
+      await sql`drop trigger incoming_document_no_truncate on incoming_document`.execute(db);
+      await sql`drop trigger incoming_document_no_delete on incoming_document`.execute(db);
+      await sql`drop function incoming_document_refuse_delete`.execute(db);
+    },
+  },
 };

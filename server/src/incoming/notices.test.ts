@@ -46,6 +46,31 @@ describeEngines('in-app notifications of incoming work', (db) => {
     expect((await inbox(staff)).items[0]).toMatchObject({ kind: 'incoming.overdue', title: expect.stringMatching(/^Quá hạn/) });
   });
 
+  it('[Q-11.3d] the unit head hears once when the work they handed to staff nears its deadline, and once when it passes', async () => {
+    t.clock.set('2026-04-24T08:00:00+07:00'); // Friday; Monday 27 April is a public holiday
+    [clerk, head, unitHead, staff] = await Promise.all(['vanthu.snv', 'giamdoc.snv', 'truongphong.snv', 'chuyenvien.snv'].map((u) => login(t.app, u)));
+    const doc = (await call(t.app, clerk, 'POST', '/api/incoming', { source: 'paper', issuerName: 'Bộ Nội vụ', typeName: 'Công văn', subject: 'Về việc báo cáo số liệu tinh giản biên chế' })).json();
+    // The unit has until the end of June; its head gives the staff member until Tuesday 28 April.
+    await call(t.app, head, 'POST', `/api/incoming/${doc.id}/direct`, { lead: { unitId: units.VTLT, deadline: '2026-06-30' } });
+    const task = (await call(t.app, unitHead, 'GET', '/api/incoming/tasks/mine')).json().assignments.find((a: { documentId: string }) => a.documentId === doc.id);
+    expect((await call(t.app, unitHead, 'POST', `/api/incoming/assignments/${task.id}/assign`, { userId: users['chuyenvien.snv'], deadline: '2026-04-28' })).statusCode).toBe(200);
+    const about = async (s: Session, kind: string) => (await inbox(s)).items.filter((n: { kind: string; link: string }) => n.kind === kind && n.link === `/van-ban-den/${doc.id}`);
+
+    await deadlineReminders.run(db().db, t.clock);
+    await deadlineReminders.run(db().db, t.clock);
+    expect(await about(staff, 'incoming.due_soon')).toHaveLength(1);
+    expect(await about(unitHead, 'incoming.due_soon')).toEqual([expect.objectContaining({ title: expect.stringContaining(`Sắp đến hạn giải quyết (2026-04-28): văn bản đến số ${doc.arrivalNumber}`) })]);
+
+    t.clock.set('2026-04-29T08:00:00+07:00');
+    await deadlineReminders.run(db().db, t.clock);
+    await deadlineReminders.run(db().db, t.clock);
+    [staff, unitHead] = await Promise.all([login(t.app, 'chuyenvien.snv'), login(t.app, 'truongphong.snv')]);
+    expect(await about(staff, 'incoming.overdue')).toHaveLength(1);
+    expect(await about(unitHead, 'incoming.overdue')).toEqual([expect.objectContaining({ title: expect.stringMatching(/^Quá hạn giải quyết \(2026-04-28\)/) })]);
+    // The unit's own deadline is far off: the head has no second reminder about it.
+    expect(await about(unitHead, 'incoming.due_soon')).toHaveLength(1);
+  });
+
   it('a user reads and marks only their own notifications', async () => {
     const mine = await inbox(staff);
     const other = await login(t.app, 'vanthu.ubnd');

@@ -27,14 +27,15 @@ export async function noticeAboutDocument(db: Db, at: Date, documentId: string, 
 
 /**
  * Deadline reminders (Q-11.3d): once per assignment when its deadline comes within two working days,
- * and once when it passes, to the people working on it and the follow-up person. Run periodically.
+ * and once when it passes, to the people working on it, the head of the unit answerable for it and
+ * the follow-up person. Run periodically.
  */
 export async function sendDeadlineReminders(db: Db, at: Date, today: string, calendar: WorkingCalendar): Promise<number> {
   const soonLimit = calendar.addWorkingDays(today, 2);
   const rows = await incomingDb(db)
     .selectFrom('incoming_assignment as a')
     .innerJoin('incoming_routing as r', 'r.document_id', 'a.document_id')
-    .select(['a.id', 'a.document_id', 'a.user_id', 'a.unit_id', 'a.deadline', 'r.follow_up_user_id'])
+    .select(['a.id', 'a.parent_id', 'a.document_id', 'a.user_id', 'a.unit_id', 'a.deadline', 'r.follow_up_user_id'])
     .where('a.state', 'in', ['open', 'in_progress'])
     .where('a.role', '<>', 'inform')
     .where('a.deadline', 'is not', null)
@@ -46,6 +47,12 @@ export async function sendDeadlineReminders(db: Db, at: Date, today: string, cal
     const kind = overdue ? 'incoming.overdue' : 'incoming.due_soon';
     const what = overdue ? `Quá hạn giải quyết (${a.deadline})` : `Sắp đến hạn giải quyết (${a.deadline})`;
     await noticeAboutDocument(db, at, a.document_id, await assigneesOf(db, a), kind, what, `deadline:${a.id}:${state}`);
+    // Staff handed the work by their unit head: the head hears too, once per unit assignment
+    // (the same key as the reminder of the unit's own assignment).
+    if (a.parent_id && a.unit_id) {
+      const heads = (await assigneesOf(db, { user_id: null, unit_id: a.unit_id })).filter((id) => id !== a.user_id);
+      if (heads.length) await noticeAboutDocument(db, at, a.document_id, heads, kind, what, `deadline:${a.parent_id}:${state}`);
+    }
     // The follow-up person hears once per document, not once per unit and person working on it.
     if (a.follow_up_user_id) await noticeAboutDocument(db, at, a.document_id, [a.follow_up_user_id], kind, what, `deadline:${a.document_id}:${state}`);
   }

@@ -41,7 +41,7 @@ export const routingRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = 
     {
       schema: {
         tags,
-        summary: 'Văn bản đăng ký, trình muộn hơn quy định (Q-6.2b)',
+        summary: 'Văn bản đăng ký, trình, chuyển giao xử lý muộn hơn quy định (Q-6.2b)',
         querystring: Type.Object({ year: Type.Optional(Type.Integer({ minimum: 1900, maximum: 2199 })) }),
         response: {
           200: Type.Array(
@@ -50,7 +50,7 @@ export const routingRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = 
               arrivalNumber: Type.Number(),
               urgency: Type.Number(),
               subject: Type.String(),
-              late: Type.Array(Type.Object({ step: Type.String(), limit: Type.String(), actual: Type.Union([Type.String(), Type.Null()]), hoursLate: Type.Number() })),
+              late: Type.Array(Type.Object({ step: Type.String({ description: 'register: đăng ký; present: trình; forward: chuyển giao xử lý' }), limit: Type.String(), actual: Type.Union([Type.String(), Type.Null()]), hoursLate: Type.Number() })),
             }),
           ),
           ...errors(401),

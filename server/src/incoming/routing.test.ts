@@ -107,7 +107,7 @@ describeEngines('incoming routing and processing', (db) => {
     expect(live.map((a: { unitId: string }) => a.unitId)).toEqual([units.TCBC]);
   });
 
-  it('recall and reassign staff work; the head can return the document to the clerk', async () => {
+  it('[Q-11.3a] [Q-11.3đ] a recalled hand-on reopens the unit\'s assignment, which is handed on again and finished; the head can return the document to the clerk', async () => {
     const id = await registerDoc();
     await post(head, `/${id}/direct`, { lead: { unitId: units.VTLT } });
     const unitTask = (await routing(id)).assignments[0];
@@ -116,9 +116,61 @@ describeEngines('incoming routing and processing', (db) => {
     expect((await post(staff, `/assignments/${staffTask.id}/recall`, { reason: 'Tự thu hồi' })).statusCode).toBe(403);
     expect((await post(unitHead, `/assignments/${staffTask.id}/recall`, { reason: 'Giao lại cho người khác' })).statusCode).toBe(200);
     expect((await post(staff, `/assignments/${staffTask.id}/finish`, { result: 'x' })).statusCode).toBe(409);
-    expect((await post(head, `/${id}/return`, { reason: 'Văn bản gửi nhầm cơ quan' })).statusCode).toBe(200);
-    expect((await routing(id)).state).toBe('registered');
-    expect((await call(t.app, head, 'GET', `/api/incoming/${id}/timeline`)).json().at(-1)).toMatchObject({ kind: 'returned_to_clerk', details: { reason: 'Văn bản gửi nhầm cơ quan' } });
+    const afterRecall = (await routing(id)).assignments;
+    expect(afterRecall.find((a: { id: string }) => a.id === unitTask.id).state).toBe('open');
+    expect((await call(t.app, staff, 'GET', '/api/incoming/tasks/mine')).json().assignments.map((a: { id: string }) => a.id)).not.toContain(staffTask.id);
+
+    // Handed on again: a new live hand-on, which the staff member finishes, and the document is done.
+    expect((await post(unitHead, `/assignments/${unitTask.id}/assign`, { userId: users['chuyenvien.snv'], note: 'Giao lại' })).statusCode).toBe(200);
+    const handOns = (await routing(id)).assignments.filter((a: { parentId: string | null }) => a.parentId === unitTask.id);
+    expect(handOns.map((a: { state: string }) => a.state).sort()).toEqual(['open', 'recalled']);
+    const again = handOns.find((a: { state: string }) => a.state === 'open');
+    expect((await call(t.app, staff, 'GET', '/api/incoming/tasks/mine')).json().assignments.map((a: { id: string }) => a.id)).toContain(again.id);
+    expect((await post(staff, `/assignments/${again.id}/finish`, { result: 'Đã xử lý sau khi được giao lại' })).statusCode).toBe(200);
+    expect((await routing(id)).state).toBe('done');
+    expect((await call(t.app, head, 'GET', `/api/incoming/${id}/timeline`)).json().map((e: { kind: string }) => e.kind)).toEqual(['registered', 'directed', 'assigned', 'recalled', 'assigned', 'finished']);
+    expect((await post(head, `/${id}/return`, { reason: 'Văn bản gửi nhầm cơ quan' })).statusCode).toBe(409);
+
+    const other = await registerDoc();
+    await post(head, `/${other}/direct`, { lead: { unitId: units.VTLT } });
+    expect((await post(head, `/${other}/return`, { reason: 'Văn bản gửi nhầm cơ quan' })).statusCode).toBe(200);
+    expect((await routing(other)).state).toBe('registered');
+    expect((await call(t.app, head, 'GET', `/api/incoming/${other}/timeline`)).json().at(-1)).toMatchObject({ kind: 'returned_to_clerk', details: { reason: 'Văn bản gửi nhầm cơ quan' } });
+  });
+
+  it('[Q-11.3a] [Q-11.3b] an unknown or another agency\'s unit or person in a direction or a hand-on is refused with the field named; nothing changes', async () => {
+    const id = await registerDoc();
+    await post(head, `/${id}/direct`, { lead: { unitId: units.VTLT, deadline: '2026-06-30' } });
+    const foreignUnit = (await call(t.app, await login(t.app, 'vanthu.stc'), 'GET', `/api/agencies/${t.agencies.stc}`)).json().units[0]?.id as string;
+    expect(foreignUnit).toBeTruthy();
+    const foreignUser = (await call(t.app, await login(t.app, 'vanthu.ubnd'), 'GET', '/api/auth/me')).json().user.id as string;
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    const before = { routing: await routing(id), timeline: (await call(t.app, head, 'GET', `/api/incoming/${id}/timeline`)).json() };
+
+    const directions: [Record<string, unknown>, string, RegExp][] = [
+      [{ lead: { unitId: unknown } }, 'lead', /Đơn vị không thuộc cơ quan/],
+      [{ lead: { unitId: foreignUnit } }, 'lead', /Đơn vị không thuộc cơ quan/],
+      [{ lead: { unitId: units.VTLT }, coordinating: [{ unitId: foreignUnit }] }, 'coordinating/0', /Đơn vị không thuộc cơ quan/],
+      [{ lead: { unitId: units.VTLT }, inform: [{ unitId: unknown }] }, 'inform/0', /Đơn vị không thuộc cơ quan/],
+      [{ lead: { userId: foreignUser } }, 'lead', /Người nhận không thuộc cơ quan/],
+      [{ lead: { unitId: units.VTLT }, followUpUserId: foreignUser }, 'followUpUserId', /Người theo dõi/],
+      [{ lead: { unitId: units.VTLT }, followUpUserId: unknown }, 'followUpUserId', /Người theo dõi/],
+    ];
+    for (const [body, field, message] of directions) {
+      const res = await post(head, `/${id}/direct`, body);
+      expect(res.statusCode, JSON.stringify(body)).toBe(400);
+      expect(res.json(), JSON.stringify(body)).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringMatching(message), details: [{ field }] });
+    }
+    const unitTask = before.routing.assignments[0];
+    for (const userId of [unknown, foreignUser]) {
+      const res = await post(unitHead, `/assignments/${unitTask.id}/assign`, { userId });
+      expect(res.statusCode).toBe(400);
+      expect(res.json()).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringMatching(/thuộc đơn vị/), details: [{ field: 'userId' }] });
+    }
+    expect((await post(unitHead, `/assignments/${unknown}/assign`, { userId: users['chuyenvien.snv'] })).statusCode).toBe(404);
+    expect((await post(head, `/${id}/direct`, { lead: { unitId: 'khong-phai-uuid' } })).statusCode).toBe(400);
+    expect(await routing(id)).toEqual(before.routing);
+    expect((await call(t.app, head, 'GET', `/api/incoming/${id}/timeline`)).json()).toEqual(before.timeline);
   });
 
   it('another agency cannot see or touch the routing (404)', async () => {

@@ -228,7 +228,11 @@ export async function recallAssignment(ctx: Ctx, assignmentId: string, reason: s
     if (!a.parent_id) throw conflict('Phân công của lãnh đạo cơ quan được thay đổi bằng ý kiến chỉ đạo mới.');
     if (a.assigned_by !== s.actor.userId && !isUnitHeadOf(s.actor, a.unit_id)) throw forbidden('Chỉ người giao việc được thu hồi.');
     if (a.state !== 'open' && a.state !== 'in_progress') throw conflict('Phân công đã kết thúc.');
-    await routingDb(s.trx).updateTable('incoming_assignment').set({ state: 'recalled' }).where('id', '=', a.id).execute();
+    const q = routingDb(s.trx);
+    await q.updateTable('incoming_assignment').set({ state: 'recalled' }).where('id', '=', a.id).execute();
+    // With no one else of the unit still on it, the unit's assignment is open again, to be handed on anew.
+    const others = await q.selectFrom('incoming_assignment').select('id').where('parent_id', '=', a.parent_id).where('state', 'in', ['open', 'in_progress']).executeTakeFirst();
+    if (!others) await q.updateTable('incoming_assignment').set({ state: 'open' }).where('id', '=', a.parent_id).where('state', '=', 'in_progress').execute();
     await record(s, documentId, 'recalled', { assignmentId, reason: nfc(reason) });
   });
 }
