@@ -3,15 +3,13 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './support/browser.js';
 import { startServer, type TestServer } from './support/server.js';
 import { chooseOption } from './support/app.js';
+import { firstSheet, makeLetterPdf, pdfLayoutText, rowWithCell } from './support/documents.js';
 import { done, people, posted, shows, snap } from './support/people.js';
-import { execFile } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 
-const run = promisify(execFile);
-
+/** What the clerk types; the PDF's own "V/v" line is shorter, so a prefill over it would show. */
 const SUBJECT = 'Về việc rà soát hồ sơ lưu trữ năm 2026';
 const RESULT = 'Đã tham mưu văn bản trả lời, trình lãnh đạo ký ban hành.';
 
@@ -30,11 +28,35 @@ afterAll(async () => {
 
 const asUser = people(() => browser, () => server.baseUrl);
 
-/** dd/mm/yyyy, the way the date fields are typed, `days` from today in Vietnam time. */
-function vnDate(days: number): string {
+/** The calendar day `days` from today in Vietnam time. */
+function vnDay(days: number) {
   const d = new Date(Date.now() + 7 * 3600_000 + days * 86_400_000);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
+  return { day: d.getUTCDate(), month: d.getUTCMonth() + 1, year: d.getUTCFullYear() };
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** dd/mm/yyyy, the way the date fields are typed and printed. */
+function vnDate(days: number): string {
+  const { day, month, year } = vnDay(days);
+  return `${pad(day)}/${pad(month)}/${year}`;
+}
+
+/** YYYY-MM-DD, as the API sends dates. */
+function isoDate(days: number): string {
+  const { day, month, year } = vnDay(days);
+  return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+/** The công văn that arrives: its text is what the registration form reads from it. */
+function incomingLetter() {
+  const { day, month, year } = vnDay(-3);
+  return makeLetterPdf({
+    issuer: 'ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN',
+    numberLine: 'Số: 45/UBND-NC',
+    dateLine: `Thái Nguyên, ngày ${day} tháng ${month} năm ${year}`,
+    subjectLine: 'V/v rà soát hồ sơ lưu trữ',
+  });
 }
 
 const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
@@ -49,31 +71,51 @@ async function tabTo(page: Page, id: string, maxPresses = 8): Promise<void> {
 }
 
 describe('incoming documents', () => {
-  it('[Q-11.3đ] [Q-11.2a] goes from registration through direction and assignment to a finished result on the timeline, and the printed register carries the number', async () => {
-    // The clerk registers a paper document from the keyboard.
+  it('[Q-11.3đ] [Q-11.2a] goes from registering an uploaded PDF through direction and assignment to a finished result, and the printed register carries the number', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'vanthu-e2e-'));
+
+    // The clerk registers an electronic document; the tab order runs down the form as on paper.
     const clerk = await asUser('vanthu.snv');
     await clerk.getByTestId('nav-incoming').click();
     await clerk.getByTestId('register-incoming').click();
     await clerk.getByTestId('register-form').waitFor();
     await clerk.waitForFunction(() => (document.activeElement as HTMLInputElement | null)?.name === 'source');
+    await clerk.keyboard.press('ArrowRight');
+    await clerk.getByText('Tệp văn bản chính (PDF)').waitFor();
     await snap(clerk, 'register-form');
-
     await tabTo(clerk, 'issuerName');
-    await clerk.keyboard.type('Ủy ban nhân dân tỉnh Thái Nguyên');
     await tabTo(clerk, 'codeNumber', 1);
-    await clerk.keyboard.type('45');
     await tabTo(clerk, 'codeNotation', 1);
-    await clerk.keyboard.type('UBND-NC');
     await tabTo(clerk, 'issuedDate', 1);
-    await clerk.keyboard.type(vnDate(-3));
     await tabTo(clerk, 'typeName', 2);
-    await clerk.keyboard.type('Công văn');
     await tabTo(clerk, 'subject', 1);
     await clerk.keyboard.type(SUBJECT);
+
+    // Uploading the PDF fills the empty fields from its text; the summary typed above stays.
+    const prefilled = posted(clerk, /^\/api\/incoming\/prefill$/);
+    await clerk.getByTestId('main-file').locator('input[type=file]').setInputFiles({ name: 'cong-van-45-UBND-NC.pdf', mimeType: 'application/pdf', buffer: await incomingLetter() });
+    expect((await prefilled).status()).toBe(200);
+    await clerk.getByTestId('prefill-notice').waitFor();
+    const value = (id: string) => clerk.locator(`#${id}`).inputValue();
+    expect(await value('issuerName')).toBe('Ủy ban nhân dân tỉnh Thái Nguyên');
+    expect(await value('issuerCode')).toBe('000.00.00.H55');
+    expect(await value('codeNumber')).toBe('45');
+    expect(await value('codeNotation')).toBe('UBND-NC');
+    expect(await value('issuedDate')).toBe(vnDate(-3));
+    expect(await value('typeName')).toBe('Công văn');
+    expect(await value('subject')).toBe(SUBJECT);
+    await snap(clerk, 'register-prefilled');
+
+    // Enter in the summary registers.
+    await clerk.locator('#subject').focus();
     const registered = posted(clerk, /^\/api\/incoming\/?$/);
     await clerk.keyboard.press('Enter');
-    expect((await registered).status()).toBe(201);
-    expect(await clerk.getByTestId('arrival-number').textContent()).toBe('1');
+    const registration = await registered;
+    expect(registration.status()).toBe(201);
+    const doc = (await registration.json()) as { id: string; arrivalNumber: number; files: { role: string }[] };
+    expect(doc).toMatchObject({ source: 'upload', codeNumber: '45', codeNotation: 'UBND-NC', issuerCode: '000.00.00.H55', issuedDate: isoDate(-3), subject: SUBJECT, pageAmount: 1 });
+    expect(doc.files.map((f) => f.role)).toEqual(['main']);
+    expect(await clerk.getByTestId('arrival-number').textContent()).toBe(String(doc.arrivalNumber));
 
     // …and presents it to the director.
     await clerk.getByTestId('present-after-register').click();
@@ -85,11 +127,11 @@ describe('incoming documents', () => {
     await clerk.getByText('Đã trình lãnh đạo.').waitFor();
     await done(clerk);
 
-    // The director finds it waiting and gives direction.
+    // The director finds it waiting and gives direction: a lead and a coordinating unit, each with its deadline.
     const head = await asUser('giamdoc.snv');
     await head.getByTestId('nav-awaiting-direction').click();
     await head.getByTestId('awaiting-direction-table').getByText(SUBJECT).click();
-    await head.getByTestId('document-title').getByText('Văn bản đến số 1').waitFor();
+    await head.getByTestId('document-title').getByText(`Văn bản đến số ${doc.arrivalNumber}`).waitFor();
     await head.getByTestId('direct').click();
     const directDialog = head.getByRole('dialog');
     await chooseOption(head, directDialog.getByLabel('Đơn vị, cá nhân chủ trì'), 'Phòng Văn thư - Lưu trữ');
@@ -97,14 +139,23 @@ describe('incoming documents', () => {
     await head.keyboard.type(vnDate(10));
     await head.keyboard.press('Tab');
     await chooseOption(head, directDialog.getByLabel('Đơn vị, cá nhân phối hợp'), 'Phòng Tổ chức, biên chế');
+    await directDialog.locator('.ant-select-selection-item', { hasText: 'Phòng Tổ chức, biên chế' }).waitFor();
+    // A multiple choice keeps its list open; a click on the dialog's title closes it.
+    await directDialog.getByText(/^Cho ý kiến chỉ đạo: văn bản đến số/).click();
+    await head.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached' });
+    await directDialog.getByLabel('Hạn phối hợp của Phòng Tổ chức, biên chế').click();
+    await head.keyboard.type(vnDate(7));
+    await head.keyboard.press('Tab');
     await directDialog.getByLabel('Ý kiến chỉ đạo').fill('Giao Phòng Văn thư - Lưu trữ chủ trì tham mưu trả lời.');
     const directed = posted(head, /\/direct$/);
     await directDialog.getByRole('button', { name: 'Chỉ đạo', exact: true }).click();
-    expect((await directed).status()).toBe(200);
+    const direction = await directed;
+    expect(direction.status()).toBe(200);
+    expect(direction.request().postDataJSON()).toMatchObject({ lead: { deadline: isoDate(10) }, coordinating: [{ deadline: isoDate(7) }] });
     await directDialog.waitFor({ state: 'hidden' });
     const assignments = head.getByTestId('assignments-table');
-    await assignments.getByText('Phòng Văn thư - Lưu trữ').waitFor();
-    await assignments.getByText('Phòng Tổ chức, biên chế').waitFor();
+    await assignments.locator('tr', { hasText: 'Phòng Văn thư - Lưu trữ' }).filter({ hasText: vnDate(10) }).waitFor();
+    await assignments.locator('tr', { hasText: 'Phòng Tổ chức, biên chế' }).filter({ hasText: vnDate(7) }).waitFor();
     await done(head);
 
     // The head of the lead unit hands it to a member of staff.
@@ -151,21 +202,58 @@ describe('incoming documents', () => {
     expect(await reader.getByTestId('routing-state').textContent()).toBe('Đã giải quyết xong');
     await snap(reader, 'document-page');
 
-    // The clerk prints the register: the printed row carries the number the screen gave.
+    // The Phiếu giải quyết opens in a new tab, built for this document's number.
+    const slip = reader.waitForResponse((r) => new URL(r.url()).pathname === `/api/incoming/${doc.id}/slip.pdf`);
+    const [slipTab] = await Promise.all([reader.context().waitForEvent('page'), reader.getByTestId('print-slip').click()]);
+    expect((await slip).status()).toBe(200);
+    await slipTab.waitForURL(/^blob:/);
+    // Its text, read through the same route with the clerk's session (the page's CSP keeps fetch off blob: addresses).
+    const slipPath = join(dir, 'phieu.pdf');
+    await writeFile(slipPath, await (await reader.request.get(`${server.baseUrl}/api/incoming/${doc.id}/slip.pdf`)).body());
+    const slipText = await pdfLayoutText(slipPath);
+    expect(slipText).toContain('PHIẾU GIẢI QUYẾT VĂN BẢN ĐẾN');
+    expect(slipText).toMatch(new RegExp(`Số đến: 0?${doc.arrivalNumber}\\b`));
+    expect(slipText).toContain(`Phối hợp: Phòng Tổ chức, biên chế; thời hạn: ${vnDate(7)}`);
+
+    // The clerk prints the register: the document's row carries its number in the Số đến column.
     await reader.getByTestId('nav-incoming').click();
-    const [download] = await Promise.all([reader.waitForEvent('download'), reader.getByRole('button', { name: /In sổ \(PDF\)/ }).click()]);
-    const pdfPath = join(await mkdtemp(join(tmpdir(), 'vanthu-e2e-')), 'so.pdf');
-    await download.saveAs(pdfPath);
-    const printed = (await run('pdftotext', ['-layout', pdfPath, '-'])).stdout;
+    const [xlsx] = await Promise.all([reader.waitForEvent('download'), reader.getByRole('button', { name: 'Xuất Excel' }).click()]);
+    const xlsxPath = join(dir, 'so.xlsx');
+    await xlsx.saveAs(xlsxPath);
+    const sheet = await firstSheet(xlsxPath);
+    const headerRow = rowWithCell(sheet, (text) => text === 'Số đến');
+    const headers = sheet.getRow(headerRow).values as unknown[];
+    const numberColumn = headers.indexOf('Số đến');
+    const subjectColumn = headers.indexOf('Tên loại và trích yếu nội dung văn bản');
+    expect(headerRow * numberColumn * subjectColumn).toBeGreaterThan(0);
+    const docRow = sheet.getRow(rowWithCell(sheet, (text) => text.includes(SUBJECT)));
+    expect(String(docRow.getCell(subjectColumn).value)).toContain(SUBJECT);
+    expect(docRow.getCell(numberColumn).value).toBe(doc.arrivalNumber);
+    expect(docRow.getCell(numberColumn).numFmt).toBe('00');
+
+    // The PDF of the register says the same: its row starts with the arrival date, then the number.
+    const [pdf] = await Promise.all([reader.waitForEvent('download'), reader.getByRole('button', { name: /In sổ \(PDF\)/ }).click()]);
+    const pdfPath = join(dir, 'so.pdf');
+    await pdf.saveAs(pdfPath);
+    const printed = await pdfLayoutText(pdfPath);
     expect(printed).toContain('SỔ ĐĂNG KÝ VĂN BẢN ĐẾN');
-    const row = printed.split('\n').find((line) => /rà soát hồ sơ/.test(line)) ?? '';
-    expect(row).toMatch(/\b01\b/);
+    const row = printed.split('\n').find((line) => line.includes('UBND-NC')) ?? '';
+    expect(row).toMatch(new RegExp(`^\\s*${vnDate(0).replaceAll('/', '\\/')}\\s+${pad(doc.arrivalNumber)}\\s+Ủy ban`));
     await done(reader);
+    await rm(dir, { recursive: true, force: true });
   });
 
-  it('warns about a probable duplicate, registers it when confirmed, and refuses a secret document', async () => {
+  it('flags a scan below standard, warns about a probable duplicate, registers it when confirmed, refuses a secret document, and queues the unpresented copy', async () => {
     const clerk = await asUser('vanthu.snv');
     await clerk.goto(`${server.baseUrl}/van-ban-den/dang-ky`);
+
+    // A paper document's "scan" that is really a text PDF is flagged page by page before saving.
+    const checked = posted(clerk, /^\/api\/incoming\/scan-check$/);
+    await clerk.getByTestId('main-file').locator('input[type=file]').setInputFiles({ name: 'ban-quet.pdf', mimeType: 'application/pdf', buffer: await incomingLetter() });
+    expect((await checked).status()).toBe(200);
+    await shows(clerk.getByTestId('scan-check'), 'Trang 1 không có ảnh quét');
+    await clerk.reload();
+
     const fill = async () => {
       await clerk.getByLabel('Cơ quan, tổ chức ban hành').fill('uy ban nhan dan tinh Thai Nguyen');
       await clerk.getByLabel('Số', { exact: true }).fill('45');
@@ -196,6 +284,17 @@ describe('incoming documents', () => {
     const refusal = clerk.getByTestId('secret-refused');
     await refusal.waitFor();
     expect(await refusal.textContent()).toContain('không được đưa vào hệ thống');
+
+    // The copy registered above was never presented: it waits in the clerk's "Chờ trình" queue,
+    // where the first test's document, presented and finished, does not.
+    await clerk.getByTestId('nav-incoming').click();
+    const queues = clerk.getByTestId('incoming-queues');
+    const table = clerk.getByTestId('incoming-table');
+    await queues.getByText('Chờ trình', { exact: true }).click();
+    await table.getByText('Bản sao gửi lại của công văn số 45').waitFor();
+    expect(await table.getByText(SUBJECT).count()).toBe(0);
+    await queues.getByText('Bị trả lại', { exact: true }).click();
+    await table.getByText('Không có văn bản nào bị trả lại').waitFor();
     await done(clerk);
   });
 });

@@ -1,5 +1,6 @@
 import { sql, type Selectable } from 'kysely';
 import type { Db } from '../infra/db/database.js';
+import { AppError } from '../shared/errors.js';
 import type { IncomingTables, RoutingTables } from './tables.js';
 import { URGENCY_LABELS, type IncomingDocument, type ListIncomingQuery } from './schemas.js';
 
@@ -107,7 +108,19 @@ export async function findPossibleDuplicates(db: Db, probes: DuplicateProbe[]): 
   return found;
 }
 
+/** A reversed range is a mistake to point out, not an empty list. */
+function checkDateRange(from: string | undefined, to: string | undefined, field: string, message: string) {
+  if (from && to && to < from) throw new AppError('VALIDATION_FAILED', message, [{ field }]);
+}
+
+/**
+ * The register of one year, newest số đến first, narrowed by the filters given (all must hold).
+ * Date bounds are inclusive and apply within the year. `returned` finds what the head sent back
+ * and the clerk has not presented again: routing back at 'registered' after a return event.
+ */
 export async function listIncoming(db: Db, agencyId: string, query: ListIncomingQuery & { year: number }) {
+  checkDateRange(query.fromDate, query.toDate, 'toDate', 'Ngày đến (đến ngày) không được trước ngày bắt đầu.');
+  checkDateRange(query.issuedFrom, query.issuedTo, 'issuedTo', 'Ngày văn bản (đến ngày) không được trước ngày bắt đầu.');
   let q = incomingDb(db)
     .selectFrom('incoming_document')
     .leftJoin('incoming_routing', 'incoming_routing.document_id', 'incoming_document.id')
@@ -116,6 +129,16 @@ export async function listIncoming(db: Db, agencyId: string, query: ListIncoming
     .where('incoming_document.agency_id', '=', agencyId)
     .where('year', '=', query.year);
   if (query.routingState) q = q.where('incoming_routing.state', '=', query.routingState);
+  if (query.returned !== undefined) {
+    const returned = query.returned;
+    q = q.where((eb) => {
+      const sentBack = eb.and([
+        eb('incoming_routing.state', '=', 'registered'),
+        eb.exists(eb.selectFrom('incoming_event').select('incoming_event.id').whereRef('incoming_event.document_id', '=', 'incoming_document.id').where('incoming_event.kind', '=', 'returned_to_clerk')),
+      ]);
+      return returned ? sentBack : eb.not(sentBack);
+    });
+  }
   if (query.ids?.length) q = q.where('id', 'in', query.ids);
   if (query.q) {
     const text = query.q;
@@ -130,6 +153,10 @@ export async function listIncoming(db: Db, agencyId: string, query: ListIncoming
   if (query.status) q = q.where('status', '=', query.status);
   if (query.fromNumber) q = q.where('arrival_number', '>=', query.fromNumber);
   if (query.toNumber) q = q.where('arrival_number', '<=', query.toNumber);
+  if (query.fromDate) q = q.where('arrival_date', '>=', query.fromDate);
+  if (query.toDate) q = q.where('arrival_date', '<=', query.toDate);
+  if (query.issuedFrom) q = q.where('issued_date', '>=', query.issuedFrom);
+  if (query.issuedTo) q = q.where('issued_date', '<=', query.issuedTo);
   const rows = await q
     .orderBy('arrival_number', 'desc')
     .limit(query.limit ?? 50)

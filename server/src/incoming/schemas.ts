@@ -95,8 +95,13 @@ export const ListIncomingQuery = Type.Object({
   status: Type.Optional(Type.Union([Type.Literal('registered'), Type.Literal('cancelled')])),
   routingState: Type.Optional(Type.Union([Type.Literal('registered'), Type.Literal('presented'), Type.Literal('directed'), Type.Literal('done')], { description: 'Chờ trình / chờ chỉ đạo / đang xử lý / xong' })),
   ids: Type.Optional(Type.Array(Type.String({ format: 'uuid' }), { maxItems: 200, description: 'Chỉ các văn bản này' })),
+  returned: Type.Optional(Type.Boolean({ description: 'true: chỉ văn bản lãnh đạo đã trả lại văn thư và chưa trình lại (Bị trả lại); false: trừ các văn bản đó' })),
   fromNumber: Type.Optional(Type.Integer({ minimum: 1 })),
   toNumber: Type.Optional(Type.Integer({ minimum: 1 })),
+  fromDate: Type.Optional(DateStr('Từ ngày đến (YYYY-MM-DD), tính cả ngày này')),
+  toDate: Type.Optional(DateStr('Đến ngày đến (YYYY-MM-DD), tính cả ngày này; không trước fromDate')),
+  issuedFrom: Type.Optional(DateStr('Ngày văn bản từ (YYYY-MM-DD); văn bản không ghi ngày bị loại')),
+  issuedTo: Type.Optional(DateStr('Ngày văn bản đến (YYYY-MM-DD); không trước issuedFrom')),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
   offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
 });

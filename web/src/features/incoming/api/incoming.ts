@@ -18,7 +18,7 @@ const PAGE_SIZE = 100;
 export function useIncomingList(filters: IncomingFilters, enabled = true) {
   return useInfiniteQuery({
     queryKey: incomingKeys.list(filters),
-    queryFn: ({ pageParam }) => api.get<IncomingDocument[]>('/api/incoming', { ...filters, limit: PAGE_SIZE, offset: pageParam }),
+    queryFn: ({ pageParam }) => api.get<IncomingDocument[]>('/api/incoming', { ...filters, returned: filters.returned?.toString(), limit: PAGE_SIZE, offset: pageParam }),
     initialPageParam: 0,
     getNextPageParam: (last, pages) => (last.length === PAGE_SIZE ? pages.length * PAGE_SIZE : undefined),
     enabled,

@@ -48,6 +48,8 @@ export interface IncomingDocument {
   recall: { at: string; reason: string; confirmedAt: string | null } | null;
   /** Số, ký hiệu of the outgoing document that answered this one. */
   replyNotation: string | null;
+  /** Where presenting and direction stand; null only for entries made before routing existed. */
+  routingState: RoutingState | null;
 }
 
 export interface RegisterIncomingInput {
@@ -91,8 +93,38 @@ export interface IncomingFilters {
   q?: string;
   urgency?: number;
   status?: 'registered' | 'cancelled';
+  routingState?: RoutingState;
+  /** true: sent back to the clerk by the head and not presented again; false: all but those. */
+  returned?: boolean;
   fromNumber?: number;
   toNumber?: number;
+  /** Ngày đến, YYYY-MM-DD, both bounds included. */
+  fromDate?: string;
+  toDate?: string;
+  /** Ngày văn bản, YYYY-MM-DD, both bounds included. */
+  issuedFrom?: string;
+  issuedTo?: string;
+}
+
+/** What POST /api/incoming/prefill reads from a PDF: suggestions for the clerk to confirm. */
+export interface Prefill {
+  issuerCode?: string;
+  codeNumber?: string;
+  codeNotation?: string;
+  issuedDate?: string;
+  issuerName?: string;
+  typeName?: string;
+  subject?: string;
+  signerName?: string;
+  pageAmount?: number;
+}
+
+/** POST /api/incoming/scan-check: a paper document's scan against the digitisation standard (Q-11.2b). */
+export interface ScanReport {
+  ok: boolean;
+  version: string | null;
+  pages: number;
+  problems: { page?: number; code: string; message: string }[];
 }
 
 export type RoutingState = 'registered' | 'presented' | 'directed' | 'done';

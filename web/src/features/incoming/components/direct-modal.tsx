@@ -111,7 +111,13 @@ export function DirectModal({ doc, routing, onDone }: { doc: IncomingDocument; r
             <Flex key={key} align="center" gap={8} wrap>
               <Typography.Text style={{ flex: '1 1 240px' }}>Hạn phối hợp: {targetName(key, directory)}</Typography.Text>
               <Form.Item name={['coordinatingDeadlines', key]} noStyle>
-                <DatePicker format="DD/MM/YYYY" disabledDate={beforeToday} placeholder="Theo thời hạn chung" style={{ width: 200 }} />
+                <DatePicker
+                  format="DD/MM/YYYY"
+                  disabledDate={beforeToday}
+                  placeholder="Theo thời hạn chung"
+                  aria-label={`Hạn phối hợp của ${targetName(key, directory)}`}
+                  style={{ width: 200 }}
+                />
               </Form.Item>
             </Flex>
           ))}

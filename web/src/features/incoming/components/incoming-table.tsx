@@ -3,16 +3,17 @@ import { Link } from 'react-router';
 import { paths } from '@/config/paths';
 import type { IncomingDocument } from '../api/types';
 import { formatDate, numberAndSymbol } from './format';
-import { StatusTag, UrgencyTag } from './tags';
+import { RoutingStateTag, StatusTag, UrgencyTag } from './tags';
 
 interface Props {
   documents: IncomingDocument[] | undefined;
   loading: boolean;
   testId?: string;
+  emptyText?: string;
 }
 
 /** The register as a table: the columns the clerk copies from the paper sổ đăng ký văn bản đến. */
-export function IncomingTable({ documents, loading, testId = 'incoming-table' }: Props) {
+export function IncomingTable({ documents, loading, testId = 'incoming-table', emptyText = 'Chưa có văn bản đến nào phù hợp' }: Props) {
   const columns: TableColumnsType<IncomingDocument> = [
     {
       title: 'Số đến',
@@ -41,7 +42,13 @@ export function IncomingTable({ documents, loading, testId = 'incoming-table' }:
       ),
     },
     { title: 'Độ khẩn', dataIndex: 'urgency', width: 130, render: (u: number, doc) => <UrgencyTag urgency={u} label={doc.urgencyLabel} /> },
-    { title: 'Trạng thái', dataIndex: 'status', width: 140, render: (s: string) => <StatusTag status={s} /> },
+    // A cancelled entry says so; a live one says where presenting and direction stand.
+    {
+      title: 'Trạng thái',
+      dataIndex: 'status',
+      width: 170,
+      render: (s: string, doc) => (s !== 'cancelled' && doc.routingState ? <RoutingStateTag state={doc.routingState} /> : <StatusTag status={s} />),
+    },
   ];
 
   return (
@@ -53,7 +60,7 @@ export function IncomingTable({ documents, loading, testId = 'incoming-table' }:
       pagination={false}
       size="middle"
       scroll={{ x: 1000 }}
-      locale={{ emptyText: 'Chưa có văn bản đến nào phù hợp' }}
+      locale={{ emptyText }}
       data-testid={testId}
     />
   );

@@ -9,17 +9,20 @@ interface Props {
   year: number;
   fromNumber?: number;
   toNumber?: number;
+  /** Ngày đến bounds, YYYY-MM-DD. */
+  fromDate?: string;
+  toDate?: string;
 }
 
-/** The sổ đăng ký văn bản đến (NĐ30 Phụ lục IV) for the year and number range being viewed. */
-export function PrintButtons({ year, fromNumber, toNumber }: Props) {
+/** The sổ đăng ký văn bản đến (NĐ30 Phụ lục IV) for the year, number and arrival-date range being viewed. */
+export function PrintButtons({ year, fromNumber, toNumber, fromDate, toDate }: Props) {
   const { message } = App.useApp();
   const [busy, setBusy] = useState<'pdf' | 'xlsx' | undefined>();
 
   const download = async (format: 'pdf' | 'xlsx') => {
     setBusy(format);
     try {
-      await downloadFile(`/api/incoming/register.${format}`, { year, fromNumber, toNumber }, `so-van-ban-den-${year}.${format}`);
+      await downloadFile(`/api/incoming/register.${format}`, { year, fromNumber, toNumber, fromDate, toDate }, `so-van-ban-den-${year}.${format}`);
     } catch (error) {
       message.error(isMissingRoute(error) ? 'Máy chủ chưa hỗ trợ in sổ đăng ký văn bản đến.' : errorMessage(error));
     } finally {

@@ -2,6 +2,7 @@ import { Col, DatePicker, Form, Radio, Row } from 'antd';
 import dayjs from 'dayjs';
 import { FileUpload, uploadsSettled } from './file-upload';
 import { SECRECY_OPTIONS, SOURCE_OPTIONS } from './labels';
+import { MainFileChecks } from './main-file-checks';
 import type { RegisterValues } from './register-values';
 
 /** Nguồn văn bản: paper or electronic, secrecy, when it arrived, and its files. */
@@ -65,6 +66,7 @@ export function RegisterSourceFields() {
           </Form.Item>
         </Col>
       </Row>
+      <MainFileChecks />
     </>
   );
 }

@@ -1,9 +1,10 @@
 import type { UploadFile } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { ApiError } from '@/lib/api';
 import type { StoredFile } from '@/lib/files';
+import { foldVietnamese } from '@/lib/names';
 import { blankToNull } from '@/lib/validation';
-import type { DuplicateMatch, RegisterIncomingInput, Secrecy, Source, Urgency } from '../api/types';
+import type { DuplicateMatch, Prefill, RegisterIncomingInput, Secrecy, Source, Urgency } from '../api/types';
 import { toIsoDate } from './format';
 
 /** The registration form as the person fills it in (pickers give dayjs, uploads give file lists). */
@@ -35,6 +36,40 @@ export interface RegisterValues {
 export const REGISTER_DEFAULTS: Partial<RegisterValues> = { source: 'paper', secrecy: 'none', urgency: 0, language: 'Tiếng Việt', mainFile: [], attachments: [] };
 
 const uploadedIds = (files: UploadFile<StoredFile>[] | undefined) => (files ?? []).flatMap((f) => (f.status === 'done' && f.response ? [f.response.id] : []));
+
+/** The stored id of the main file once its upload has finished. */
+export const uploadedMainId = (files: UploadFile<StoredFile>[] | undefined): string | undefined => uploadedIds(files)[0];
+
+/** The fields the server can read off a PDF, named as the form's labels name them. */
+export const PREFILL_LABELS: Record<keyof Prefill, string> = {
+  issuerName: 'Cơ quan ban hành',
+  issuerCode: 'Mã định danh cơ quan ban hành',
+  codeNumber: 'Số',
+  codeNotation: 'Ký hiệu',
+  issuedDate: 'Ngày văn bản',
+  typeName: 'Tên loại văn bản',
+  subject: 'Trích yếu',
+  signerName: 'Họ tên người ký',
+  pageAmount: 'Số trang',
+};
+
+const isBlank = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+
+/**
+ * The suggestions that go into fields still empty; what the clerk typed always stays. The issuer's
+ * code comes only with its name: a code read for one issuer must not land beside another's name.
+ */
+export function prefillGaps(prefill: Prefill, current: (name: keyof Prefill) => unknown): Partial<RegisterValues> {
+  const out: Partial<Record<keyof Prefill, unknown>> = {};
+  for (const name of Object.keys(PREFILL_LABELS) as (keyof Prefill)[]) {
+    const suggested = prefill[name];
+    if (isBlank(suggested) || !isBlank(current(name))) continue;
+    out[name] = name === 'issuedDate' ? dayjs(suggested as string) : suggested;
+  }
+  const typedIssuer = current('issuerName');
+  if (out.issuerCode && !out.issuerName && foldVietnamese(String(typedIssuer)) !== foldVietnamese(prefill.issuerName ?? '')) delete out.issuerCode;
+  return out as Partial<RegisterValues>;
+}
 
 export function toRegisterInput(v: RegisterValues): RegisterIncomingInput {
   return {

@@ -1,7 +1,7 @@
 import { Space, Tag, Typography } from 'antd';
 import { ClockCircleOutlined, WarningOutlined } from '@ant-design/icons';
 import { formatDate } from './format';
-import { statusLabel, URGENCY_COLORS } from './labels';
+import { ROUTING_STATE_COLORS, routingStateLabel, statusLabel, URGENCY_COLORS } from './labels';
 
 /** Ordinary documents get a plain tag so urgent ones stand out by colour. */
 export function UrgencyTag({ urgency, label }: { urgency: number; label: string }) {
@@ -10,6 +10,11 @@ export function UrgencyTag({ urgency, label }: { urgency: number; label: string 
 
 export function StatusTag({ status }: { status: string }) {
   return <Tag color={status === 'cancelled' ? 'default' : 'green'}>{statusLabel(status)}</Tag>;
+}
+
+/** Where presenting and direction stand: Chờ trình lãnh đạo, Chờ ý kiến chỉ đạo, Đang giải quyết, Đã giải quyết xong. */
+export function RoutingStateTag({ state }: { state: string }) {
+  return <Tag color={ROUTING_STATE_COLORS[state]}>{routingStateLabel(state)}</Tag>;
 }
 
 /** A deadline with the server's working-day flags: due within two working days, or past. */

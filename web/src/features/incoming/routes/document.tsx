@@ -16,6 +16,7 @@ import { formatDateTime } from '../components/format';
 import { RecallNotice } from '../components/recall-notice';
 import { ReturnedNotice } from '../components/returned-notice';
 import { RoutingPanel } from '../components/routing-panel';
+import { SlipButton } from '../components/slip-button';
 import { StatusTag, UrgencyTag } from '../components/tags';
 import { TimelineCard } from '../components/timeline-card';
 import { VerificationPanel } from '@/features/signing/components/verification-panel';
@@ -47,7 +48,12 @@ export default function IncomingDocumentRoute() {
           </Space>
         }
         description={d.subject}
-        extra={<DocumentActions doc={d} routing={routing.data} />}
+        extra={
+          <>
+            <DocumentActions doc={d} routing={routing.data} />
+            <SlipButton doc={d} />
+          </>
+        }
       />
       <RecallNotice doc={d} />
       {d.status === 'cancelled' && (

@@ -11,23 +11,27 @@ import { IncomingFiltersBar } from '../components/incoming-filters';
 import { IncomingTable } from '../components/incoming-table';
 import { LateTable } from '../components/late-table';
 import { PrintButtons } from '../components/print-buttons';
-import { useListParams, type Queue } from '../components/use-list-params';
+import { queueFilters, useListParams, type Queue } from '../components/use-list-params';
 
-/** Queues the list API cannot serve yet: it does not return each document's routing state. */
-const NEEDS_ROUTING_STATE = 'Chưa có: danh sách văn bản đến của máy chủ chưa cho biết trạng thái trình, chỉ đạo của từng văn bản.';
+const EMPTY_TEXT: Record<Queue, string> = {
+  all: 'Chưa có văn bản đến nào phù hợp',
+  toPresent: 'Không có văn bản nào chờ trình lãnh đạo',
+  returned: 'Không có văn bản nào bị trả lại',
+  late: '',
+};
 
 export default function IncomingListRoute() {
   const session = useCurrentSession();
   const [params, setParams] = useListParams();
   const q = useDebouncedValue(params.search.trim());
-  const list = useIncomingList({ ...params.filters, q: q || undefined }, params.queue === 'all');
+  const list = useIncomingList({ ...params.filters, q: q || undefined, ...queueFilters(params.queue) }, params.queue !== 'late');
   const late = useLateDocuments(params.filters.year);
   const documents = list.data?.pages.flat();
 
   const queueOptions = [
     { value: 'all' as Queue, label: 'Tất cả' },
-    { value: 'toPresent' as Queue, label: 'Chờ trình', disabled: true, tooltip: NEEDS_ROUTING_STATE },
-    { value: 'returned' as Queue, label: 'Bị trả lại', disabled: true, tooltip: NEEDS_ROUTING_STATE },
+    { value: 'toPresent' as Queue, label: 'Chờ trình', tooltip: 'Văn bản đã đăng ký, chưa trình lãnh đạo' },
+    { value: 'returned' as Queue, label: 'Bị trả lại', tooltip: 'Lãnh đạo đã trả lại văn thư, chưa trình lại' },
     {
       value: 'late' as Queue,
       label: (
@@ -55,7 +59,13 @@ export default function IncomingListRoute() {
                 Đăng ký văn bản đến
               </LinkButton>
             )}
-            <PrintButtons year={params.filters.year} fromNumber={params.filters.fromNumber} toNumber={params.filters.toNumber} />
+            <PrintButtons
+              year={params.filters.year}
+              fromNumber={params.filters.fromNumber}
+              toNumber={params.filters.toNumber}
+              fromDate={params.filters.fromDate}
+              toDate={params.filters.toDate}
+            />
           </>
         }
       />
@@ -67,7 +77,7 @@ export default function IncomingListRoute() {
           style={{ marginBottom: 16 }}
           data-testid="incoming-queues"
         />
-        <IncomingFiltersBar value={params} onChange={setParams} yearOnly={params.queue === 'late'} />
+        <IncomingFiltersBar value={params} onChange={setParams} yearOnly={params.queue === 'late'} hideStatus={params.queue === 'toPresent' || params.queue === 'returned'} />
         {params.queue === 'late' ? (
           late.error ? (
             <Alert type="error" showIcon title={errorMessage(late.error)} />
@@ -80,7 +90,7 @@ export default function IncomingListRoute() {
           <Alert type="error" showIcon title={errorMessage(list.error)} />
         ) : (
           <>
-            <IncomingTable documents={documents} loading={list.isPending} />
+            <IncomingTable documents={documents} loading={list.isPending} emptyText={EMPTY_TEXT[params.queue]} />
             <Flex justify="center" align="center" gap={16} style={{ marginTop: 16 }}>
               <Typography.Text type="secondary">{documents ? `Đang hiển thị ${documents.length} văn bản` : ''}</Typography.Text>
               {list.hasNextPage && (
