@@ -23,6 +23,13 @@ describe('digitised paper documents', () => {
     expect(report).toMatchObject({ ok: true, pages: 2, problems: [] });
   });
 
+  it('a file that is not a readable PDF is refused in words, without the server\'s file path', async () => {
+    const path = await file('hong.pdf', Buffer.from('%PDF-1.7\nkhông phải PDF'));
+    const report = await checkDigitisedScan(path);
+    expect(report).toMatchObject({ ok: false, problems: [{ code: 'UNREADABLE', message: expect.stringMatching(/^Không đọc được tệp PDF \(tệp hỏng hoặc không phải PDF\)/) }] });
+    expect(report.problems[0].message).not.toContain(dir);
+  });
+
   it('[Q-11.2b] names the page and the resolution of a scan below 200 dpi', async () => {
     const report = await checkDigitisedScan(await file('low.pdf', await scanPdf({ dpi: 150, colour: true })));
     expect(report.ok).toBe(false);

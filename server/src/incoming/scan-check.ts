@@ -37,7 +37,9 @@ export async function checkDigitisedScan(path: string): Promise<ScanReport> {
     info = (await run('pdfinfo', ['-f', '1', '-l', '100000', path], { maxBuffer: 8 * 1024 * 1024 })).stdout;
     images = (await run('pdfimages', ['-list', path], { maxBuffer: 8 * 1024 * 1024 })).stdout;
   } catch (err) {
-    return { ok: false, version: null, pages: 0, problems: [{ code: 'UNREADABLE', message: `Không đọc được tệp PDF: ${(err as Error).message.split('\n')[0]}` }] };
+    // poppler's own words name the fault; the server's file path stays out of the message.
+    const said = String((err as { stderr?: string }).stderr ?? '').split('\n').find((l) => l.trim())?.replaceAll(path, 'tệp') ?? '';
+    return { ok: false, version: null, pages: 0, problems: [{ code: 'UNREADABLE', message: `Không đọc được tệp PDF (tệp hỏng hoặc không phải PDF)${said ? `: ${said.trim()}` : ''}.` }] };
   }
   const problems: ScanProblem[] = [];
   const version = /^PDF version:\s+(\S+)/m.exec(info)?.[1] ?? null;

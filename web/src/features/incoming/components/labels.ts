@@ -72,7 +72,7 @@ export const timelineKindLabel = label({
   cancelled: 'Hủy đăng ký',
 });
 
-export const lateStepLabel = label({ register: 'Đăng ký', present: 'Trình lãnh đạo' });
+export const lateStepLabel = label({ register: 'Đăng ký', present: 'Trình lãnh đạo', forward: 'Chuyển giao xử lý' });
 
 /** Tên loại văn bản hành chính (NĐ30, Điều 7) offered while typing; any other name is accepted. */
 export const DOCUMENT_TYPES = [
