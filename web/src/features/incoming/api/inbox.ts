@@ -13,10 +13,13 @@ export function useInbox(state: InboxState) {
   return useQuery({ queryKey: inboxKey(state), queryFn: () => api.get<InboxItem[]>('/api/incoming/inbox', { state }) });
 }
 
-/** Registering or returning changes the inbox, the register and the dashboard figures: all incoming queries refresh. */
+/**
+ * Registering or returning changes the inbox, the register and the dashboard figures: all incoming
+ * queries refresh, after a refusal too, since the server may have returned the item to its sender.
+ */
 function useInboxStep<TVars, TResult>(mutationFn: (vars: TVars) => Promise<TResult>) {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn, onSuccess: () => queryClient.invalidateQueries({ queryKey: incomingKeys.all }) });
+  return useMutation({ mutationFn, onSettled: () => queryClient.invalidateQueries({ queryKey: incomingKeys.all }) });
 }
 
 export const useRegisterFromInbox = () =>
