@@ -202,6 +202,16 @@ describe('incoming documents', () => {
     expect(await reader.getByTestId('routing-state').textContent()).toBe('Đã giải quyết xong');
     await snap(reader, 'document-page');
 
+    // The registered PDF, shown by pdf.js: its first page is drawn (not left blank).
+    await reader.getByTestId('document-files').getByRole('button', { name: 'Xem trước' }).first().click();
+    const firstPage = reader.getByTestId('pdf-viewer').getByLabel('Trang 1');
+    await firstPage.waitFor();
+    await reader.waitForFunction(() => {
+      const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="pdf-viewer"] canvas');
+      const pixels = canvas?.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data;
+      return !!pixels && pixels.some((v, i) => i % 4 !== 3 && v < 128); // some dark ink
+    });
+
     // The Phiếu giải quyết opens in a new tab, built for this document's number.
     const slip = reader.waitForResponse((r) => new URL(r.url()).pathname === `/api/incoming/${doc.id}/slip.pdf`);
     const [slipTab] = await Promise.all([reader.context().waitForEvent('page'), reader.getByTestId('print-slip').click()]);

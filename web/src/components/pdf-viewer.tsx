@@ -21,7 +21,7 @@ export default function PdfViewer({ url, title }: { url: string; title: string }
   useEffect(() => {
     setDoc(undefined);
     setError(undefined);
-    const task = getDocument({ url });
+    const task = getDocument({ url, isEvalSupported: false }); // the page's CSP allows no eval
     task.promise.then(setDoc, (err: Error) => setError(err.name === 'PasswordException' ? 'Tệp PDF có mật khẩu, không xem trước được.' : 'Không đọc được tệp PDF để xem trước.'));
     return () => void task.destroy();
   }, [url]);

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button, Empty, Flex, Tag, Typography } from 'antd';
 import { DownloadOutlined, EyeInvisibleOutlined, EyeOutlined, FileOutlined, FilePdfOutlined } from '@ant-design/icons';
 import { fileContentHref, fileInlineHref, formatSize, useStoredFiles } from '@/lib/files';
+import { LazyPdfViewer } from '@/components/lazy-pdf-viewer';
 import type { DocumentFile } from '../api/types';
 
 /**
@@ -42,11 +43,9 @@ export function DocumentFiles({ files }: { files: DocumentFile[] }) {
               </Flex>
             </Flex>
             {open && (
-              <iframe
-                title={`Xem trước ${meta?.originalName ?? 'tệp'}`}
-                src={fileInlineHref(f.fileId)}
-                style={{ width: '100%', height: 720, border: '1px solid #e8ebf0', borderRadius: 6, marginTop: 8 }}
-              />
+              <div style={{ marginTop: 8 }}>
+                <LazyPdfViewer url={fileInlineHref(f.fileId)} title={`Xem trước ${meta?.originalName ?? 'tệp'}`} />
+              </div>
             )}
           </div>
         );
