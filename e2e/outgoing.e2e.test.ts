@@ -56,7 +56,8 @@ async function registerCertificates() {
   await clerk.post('/api/signing/certificates', { certificate: pki.rsa.certificate.toString('base64'), deviceId: device.id });
   const users = await clerk.get<{ id: string; username: string }[]>('/api/users');
   const holderId = users.find((u) => u.username === 'vanthu.snv')!.id;
-  const { assignmentId } = await director.post<{ assignmentId: string }>(`/api/signing/devices/${device.id}/assign`, { holderId, decisionNumber: '01/QĐ-SNV', decisionDate: '2026-01-05' });
+  const decisionFileId = await director.upload('quyet-dinh-giao-thiet-bi.pdf', (await makeDecisionPdf()).pdf);
+  const { assignmentId } = await director.post<{ assignmentId: string }>(`/api/signing/devices/${device.id}/assign`, { holderId, decisionNumber: '01/QĐ-SNV', decisionDate: '2026-01-05', decisionFileId });
   await clerk.post(`/api/signing/assignments/${assignmentId}/handover`);
 }
 

@@ -125,9 +125,10 @@ async function writeRegistrations(trx: Transaction<{}>, jobs: Job[]): Promise<Jo
 /** What makes two jobs the same document, for the duplicate warning and the inbox claim. */
 function sameDocumentKeys(job: Job) {
   const { input, inbox } = job;
+  const agency = job.actor.agencyId;
   const dup: string[] = [];
-  if (input.documentIdentifier) dup.push(`id:${nfc(input.documentIdentifier)}`);
-  if (input.codeNumber && input.codeNotation) dup.push(`code:${fold(input.codeNumber)}/${fold(input.codeNotation)}`);
+  if (input.documentIdentifier) dup.push(`${agency}:id:${nfc(input.documentIdentifier)}`);
+  if (input.codeNumber && input.codeNotation) dup.push(`${agency}:code:${fold(input.codeNumber)}/${fold(input.codeNotation)}`);
   const claim = inbox ? [`inbox:${inbox.inboxId}`] : [];
   return { guarded: input.acknowledgeDuplicate ? claim : [...claim, ...dup], all: [...claim, ...dup] };
 }

@@ -5,7 +5,7 @@
  */
 import type { LightMyRequestResponse } from 'fastify';
 import { call, login, startTestApp, type Session, type TestApp } from '../../test/harness/app.js';
-import { multipart } from '../../test/harness/samples.js';
+import { multipart, pdfBytes } from '../../test/harness/samples.js';
 import type { DatabaseHandle } from '../infra/db/create-db.js';
 import { parseRequest, signRequest } from '../signing/index.js';
 import { makeDecisionPdf } from '../signing/testing/decision-pdf.js';
@@ -46,7 +46,8 @@ export async function setupOutgoing(handle: DatabaseHandle, options: { at?: Date
   const personalCert = ok(await call(t.app, s.signer, 'POST', '/api/signing/certificates', { certificate: pki.ecdsa.certificate.toString('base64') }), 201).id;
   const device = ok(await call(t.app, s.clerk, 'POST', '/api/signing/devices', { kind: 'token', label: 'Token chữ ký số cơ quan', serialNumber: 'TEST-0001' }), 201).id;
   const orgCert = ok(await call(t.app, s.clerk, 'POST', '/api/signing/certificates', { certificate: pki.rsa.certificate.toString('base64'), deviceId: device }), 201).id;
-  const assigned = ok(await call(t.app, s.signer, 'POST', `/api/signing/devices/${device}/assign`, { holderId: users['vanthu.snv'], decisionNumber: '01/QĐ-SNV', decisionDate: '2026-01-05' }), 201);
+  const decision = await uploadFile(t, s.signer, 'quyet-dinh-01.pdf', pdfBytes('Quyet dinh giao thiet bi'));
+  const assigned = ok(await call(t.app, s.signer, 'POST', `/api/signing/devices/${device}/assign`, { holderId: users['vanthu.snv'], decisionNumber: '01/QĐ-SNV', decisionDate: '2026-01-05', decisionFileId: decision }), 201);
   ok(await call(t.app, s.clerk, 'POST', `/api/signing/assignments/${assigned.assignmentId}/handover`));
   return {
     t,
@@ -65,9 +66,13 @@ export async function setupOutgoing(handle: DatabaseHandle, options: { at?: Date
   };
 }
 
-export async function upload(fx: OutgoingFixture, session: Session, name: string, content: Buffer): Promise<string> {
+export function upload(fx: OutgoingFixture, session: Session, name: string, content: Buffer): Promise<string> {
+  return uploadFile(fx.t, session, name, content);
+}
+
+async function uploadFile(t: TestApp, session: Session, name: string, content: Buffer): Promise<string> {
   const body = multipart(name, content);
-  const res = await fx.t.app.inject({ method: 'POST', url: '/api/files', headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': body.contentType }, payload: body.payload });
+  const res = await t.app.inject({ method: 'POST', url: '/api/files', headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': body.contentType }, payload: body.payload });
   return ok(res, 201).id;
 }
 

@@ -18,6 +18,7 @@ describeEngines('key devices and certificates (Q-5)', (db) => {
   let clerk: Session, head: Session, staff: Session, admin: Session;
   let dir: string;
   const ids: Record<string, string> = {};
+  let decisionFile: string;
   const pdfText = async (session: Session, fileId: string) => {
     const res = await call(t.app, session, 'GET', `/api/files/${fileId}/content`);
     const path = join(dir, `${fileId}.pdf`);
@@ -38,6 +39,7 @@ describeEngines('key devices and certificates (Q-5)', (db) => {
     for (const u of (await call(t.app, clerk, 'GET', '/api/users')).json()) ids[u.username] = u.id;
     const second = await call(t.app, admin, 'POST', '/api/users', { username: 'vanthu2.snv', fullName: 'Trịnh Thị Hoa', password: 'VanThu2026', agencyId: t.agencies.snv, positionTitle: 'Văn thư', roles: ['clerk'] });
     ids['vanthu2.snv'] = second.json().id;
+    decisionFile = await upload(head, 'quyet-dinh.pdf', pdfBytes('Quyet dinh giao thiet bi'));
   });
   afterAll(async () => {
     await t.close();
@@ -70,9 +72,9 @@ describeEngines('key devices and certificates (Q-5)', (db) => {
   });
 
   it('[Q-5.2] [Q-5.3c] the head assigns the device by decision; a handover record is generated; it takes effect only when recorded', async () => {
-    expect((await call(t.app, clerk, 'POST', `/api/signing/devices/${ids.device}/assign`, { holderId: ids['vanthu.snv'], decisionNumber: '15/QĐ-SNV', decisionDate: '2026-03-01' })).statusCode).toBe(403);
-    expect((await call(t.app, head, 'POST', `/api/signing/devices/${ids.device}/assign`, { holderId: ids['chuyenvien.snv'], decisionNumber: '15/QĐ-SNV', decisionDate: '2026-03-01' })).json().message).toMatch(/chỉ giao cho văn thư/);
-    const first = (await call(t.app, head, 'POST', `/api/signing/devices/${ids.device}/assign`, { holderId: ids['vanthu.snv'], decisionNumber: '15/QĐ-SNV', decisionDate: '2026-03-01' })).json();
+    expect((await call(t.app, clerk, 'POST', `/api/signing/devices/${ids.device}/assign`, { holderId: ids['vanthu.snv'], decisionNumber: '15/QĐ-SNV', decisionDate: '2026-03-01', decisionFileId: decisionFile })).statusCode).toBe(403);
+    expect((await call(t.app, head, 'POST', `/api/signing/devices/${ids.device}/assign`, { holderId: ids['chuyenvien.snv'], decisionNumber: '15/QĐ-SNV', decisionDate: '2026-03-01', decisionFileId: decisionFile })).json().message).toMatch(/chỉ giao cho văn thư/);
+    const first = (await call(t.app, head, 'POST', `/api/signing/devices/${ids.device}/assign`, { holderId: ids['vanthu.snv'], decisionNumber: '15/QĐ-SNV', decisionDate: '2026-03-01', decisionFileId: decisionFile })).json();
     const text = await pdfText(head, first.handoverFileId);
     for (const expected of ['BIÊN BẢN BÀN GIAO', 'Quyết định số 15/QĐ-SNV ngày 01/03/2026', 'Bên nhận: Nguyễn Thị Lan, Văn thư', 'VNPT-0001', 'SỞ NỘI VỤ TỈNH THÁI NGUYÊN']) expect(text).toContain(expected);
     expect((await devices())[0]).toMatchObject({ holderId: null, pending: { holderId: ids['vanthu.snv'] } });
@@ -80,7 +82,7 @@ describeEngines('key devices and certificates (Q-5)', (db) => {
     expect((await call(t.app, clerk, 'POST', `/api/signing/assignments/${first.assignmentId}/handover`)).statusCode).toBe(200);
     expect((await devices())[0]).toMatchObject({ holderId: ids['vanthu.snv'], pending: null });
 
-    const second = (await call(t.app, head, 'POST', `/api/signing/devices/${ids.device}/assign`, { holderId: ids['vanthu2.snv'], decisionNumber: '27/QĐ-SNV', decisionDate: '2026-03-02' })).json();
+    const second = (await call(t.app, head, 'POST', `/api/signing/devices/${ids.device}/assign`, { holderId: ids['vanthu2.snv'], decisionNumber: '27/QĐ-SNV', decisionDate: '2026-03-02', decisionFileId: decisionFile })).json();
     expect(await pdfText(head, second.handoverFileId)).toContain('Bên giao: Nguyễn Thị Lan, Văn thư');
     expect((await devices())[0]).toMatchObject({ holderId: ids['vanthu.snv'], pending: { holderId: ids['vanthu2.snv'] } });
     expect((await call(t.app, head, 'POST', `/api/signing/assignments/${second.assignmentId}/handover`)).statusCode).toBe(200);
@@ -91,6 +93,8 @@ describeEngines('key devices and certificates (Q-5)', (db) => {
   it('[Q-5.2] the decision file is a PDF or scan of the agency, stored with the assignment and readable with it', async () => {
     const assign = (decisionFileId: string) =>
       call(t.app, head, 'POST', `/api/signing/devices/${ids.device}/assign`, { holderId: ids['vanthu.snv'], decisionNumber: '41/QĐ-SNV', decisionDate: '2026-03-02', decisionFileId });
+    const none = await call(t.app, head, 'POST', `/api/signing/devices/${ids.device}/assign`, { holderId: ids['vanthu.snv'], decisionNumber: '41/QĐ-SNV', decisionDate: '2026-03-02' });
+    expect(none.statusCode).toBe(400);
     const text = await upload(head, 'quyet-dinh.txt', Buffer.from('Quyết định giao thiết bị lưu khóa bí mật\n'));
     const wrongFormat = await assign(text);
     expect(wrongFormat.statusCode).toBe(400);
@@ -115,7 +119,7 @@ describeEngines('key devices and certificates (Q-5)', (db) => {
       effectiveAt: null,
       endedAt: null,
     });
-    expect(history[1]).toMatchObject({ holderId: ids['vanthu2.snv'], decision: { number: '27/QĐ-SNV', file: null }, effectiveAt: expect.any(String), endedAt: null });
+    expect(history[1]).toMatchObject({ holderId: ids['vanthu2.snv'], decision: { number: '27/QĐ-SNV', file: { id: decisionFile } }, effectiveAt: expect.any(String), endedAt: null });
     expect(history[2]).toMatchObject({ decision: { number: '15/QĐ-SNV' }, endedAt: expect.any(String) });
     const read = await call(t.app, clerk, 'GET', `/api/files/${history[0].decision.file.id}/content`);
     expect(read.statusCode).toBe(200);

@@ -86,7 +86,7 @@ export const deviceRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = a
           holderId: Type.String({ format: 'uuid' }),
           decisionNumber: Type.String({ minLength: 1, maxLength: 50 }),
           decisionDate: Type.String({ format: 'date' }),
-          decisionFileId: Type.Optional(Type.String({ format: 'uuid', description: 'Tệp quyết định đã tải lên (PDF, JPEG hoặc PNG) của cơ quan' })),
+          decisionFileId: Type.String({ format: 'uuid', description: 'Tệp quyết định đã ký, đã tải lên (PDF, JPEG hoặc PNG) của cơ quan' }),
         }),
         response: { 201: Type.Object({ assignmentId: Type.String(), handoverFileId: Type.String() }), ...errors(400, 401, 403, 404, 409) },
       },

@@ -103,7 +103,7 @@ export async function currentHolder(db: Db, deviceId: string): Promise<string | 
  * The head assigns a device to a clerk by a written decision (Q-5.2). The handover record is
  * generated and kept; the assignment takes effect only when the handover is recorded (Q-5.3c).
  */
-export async function assignDevice(ctx: Ctx, deviceId: string, input: { holderId: string; decisionNumber: string; decisionDate: string; decisionFileId?: string }, fontDir?: string) {
+export async function assignDevice(ctx: Ctx, deviceId: string, input: { holderId: string; decisionNumber: string; decisionDate: string; decisionFileId: string }, fontDir?: string) {
   const actor = requireActor(ctx);
   if (!hasRole(actor, 'agency_head')) throw forbidden('Chỉ người đứng đầu cơ quan giao thiết bị lưu khóa bí mật (Q-5.2).');
   return inTransaction(ctx.db, async (trx) => {
@@ -112,11 +112,10 @@ export async function assignDevice(ctx: Ctx, deviceId: string, input: { holderId
     if (device.retired_at) throw conflict('Thiết bị đã ngừng sử dụng.');
     const holder = await findUserBrief(trx, input.holderId);
     if (!holder || holder.agencyId !== actor.agencyId || !holder.active || !holder.roles.includes('clerk')) throw invalid('holderId', 'Thiết bị chỉ giao cho văn thư của cơ quan.');
-    if (input.decisionFileId) {
-      const file = await ctx.files.get(tctx, input.decisionFileId).catch(() => undefined);
-      if (!file || file.agencyId !== actor.agencyId) throw invalid('decisionFileId', 'Tệp quyết định không thuộc cơ quan.');
-      if (!DECISION_FORMATS.has(file.format)) throw invalid('decisionFileId', 'Tệp quyết định phải là bản PDF hoặc ảnh quét (JPEG, PNG) của quyết định đã ký.');
-    }
+    // The written decision itself is kept, not only its number (Q-5.2).
+    const file = await ctx.files.get(tctx, input.decisionFileId).catch(() => undefined);
+    if (!file || file.agencyId !== actor.agencyId) throw invalid('decisionFileId', 'Tệp quyết định không thuộc cơ quan.');
+    if (!DECISION_FORMATS.has(file.format)) throw invalid('decisionFileId', 'Tệp quyết định phải là bản PDF hoặc ảnh quét (JPEG, PNG) của quyết định đã ký.');
     const current = await currentAssignment(trx, deviceId);
     if (current?.holder_id === holder.id) throw conflict('Văn thư này đang giữ thiết bị.');
     const from = current ? await findUserBrief(trx, current.holder_id) : undefined;
@@ -142,7 +141,7 @@ export async function assignDevice(ctx: Ctx, deviceId: string, input: { holderId
     const record = await ctx.files.store(tctx, { source: Readable.from([pdf]), originalName: `bien-ban-ban-giao-${device.serial_number}.pdf` });
     const row = await devicesDb(trx)
       .insertInto('signing_device_assignment')
-      .values({ device_id: deviceId, agency_id: actor.agencyId, holder_id: holder.id, decision_number: nfc(input.decisionNumber), decision_date: input.decisionDate, decision_file_id: input.decisionFileId ?? null, handover_file_id: record.id, assigned_by: actor.userId, created_at: now, effective_at: null, ended_at: null })
+      .values({ device_id: deviceId, agency_id: actor.agencyId, holder_id: holder.id, decision_number: nfc(input.decisionNumber), decision_date: input.decisionDate, decision_file_id: input.decisionFileId, handover_file_id: record.id, assigned_by: actor.userId, created_at: now, effective_at: null, ended_at: null })
       .returning('id')
       .executeTakeFirstOrThrow();
     await recordAudit(tctx, { action: 'signing.device_assign', objectType: 'key_device', objectId: deviceId, details: { assignmentId: row.id, holderId: holder.id, decisionNumber: input.decisionNumber } });
