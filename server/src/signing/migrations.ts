@@ -164,4 +164,14 @@ export const signingMigrations: Migrations = {
       await sql`drop table signing_verification`.execute(db);
     },
   },
+  '20261125T0111-signing-remote-account': {
+    // The account at the remote signing service that holds this certificate's key (Q-5.4), kept after
+    // its first use so the person need not type it again on another computer.
+    async up(db: Kysely<unknown>) {
+      await sql`alter table signing_certificate add column remote_account varchar(128)`.execute(db);
+    },
+    async down(db: Kysely<unknown>) {
+      await sql`alter table signing_certificate drop column remote_account`.execute(db);
+    },
+  },
 };

@@ -48,6 +48,8 @@ export type SigningTables = {
     certificate: Buffer;
     added_by: string;
     added_at: Date;
+    /** The account at the remote signing service holding the key, once used. */
+    remote_account: ColumnType<string | null, string | null | undefined, string | null>;
   };
   /** The head's written assignment of a device to a clerk; effective once the handover is recorded (Q-5.2, Q-5.3c) */
   signing_device_assignment: {

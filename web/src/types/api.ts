@@ -59,6 +59,8 @@ export interface Certificate {
   ownerUserId: string | null;
   expired: boolean;
   expiresSoon: boolean;
+  /** The remote signing account last used with this certificate. */
+  remoteAccount: string | null;
 }
 
 /** What the server answers to a "prepare signing" step; `request` is what the signing agent signs. */

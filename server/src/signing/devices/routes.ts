@@ -17,6 +17,7 @@ const Cert = Type.Object({
   ownerUserId: Type.Union([Type.String(), Type.Null()]),
   expired: Type.Boolean(),
   expiresSoon: Type.Boolean({ description: 'Hết hạn trong 30 ngày tới' }),
+  remoteAccount: Type.Union([Type.String(), Type.Null()], { description: 'Tài khoản ký số từ xa đã dùng với chứng thư này' }),
 });
 const Device = Type.Object({
   id: Type.String(),

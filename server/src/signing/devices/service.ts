@@ -167,7 +167,7 @@ export async function recordHandover(ctx: Ctx, assignmentId: string) {
   });
 }
 
-type CertRow = Pick<Selectable<SigningTables['signing_certificate']>, 'id' | 'subject' | 'serial_number' | 'issuer' | 'not_before' | 'not_after' | 'device_id' | 'owner_user_id'>;
+type CertRow = Pick<Selectable<SigningTables['signing_certificate']>, 'id' | 'subject' | 'serial_number' | 'issuer' | 'not_before' | 'not_after' | 'device_id' | 'owner_user_id' | 'remote_account'>;
 const presentCert = (c: CertRow, now: Date) => ({
   id: c.id,
   subject: c.subject,
@@ -179,6 +179,7 @@ const presentCert = (c: CertRow, now: Date) => ({
   ownerUserId: c.owner_user_id,
   expired: c.not_after <= now,
   expiresSoon: c.not_after > now && c.not_after.getTime() - now.getTime() < EXPIRY_WARNING_DAYS * 86400000,
+  remoteAccount: c.remote_account,
 });
 
 /** The agency's devices with their holder, pending handover and certificates (with expiry warnings). */
@@ -211,7 +212,7 @@ export async function listCertificates(ctx: Ctx) {
   const actor = requireActor(ctx);
   const rows = await devicesDb(ctx.db)
     .selectFrom('signing_certificate')
-    .select(['id', 'subject', 'serial_number', 'issuer', 'not_before', 'not_after', 'device_id', 'owner_user_id'])
+    .select(['id', 'subject', 'serial_number', 'issuer', 'not_before', 'not_after', 'device_id', 'owner_user_id', 'remote_account'])
     .where('agency_id', '=', actor.agencyId)
     .where((eb) => eb.or([eb('owner_user_id', '=', actor.userId), eb('device_id', 'is not', null)]))
     .orderBy('not_after')
@@ -250,4 +251,15 @@ export async function listAssignments(ctx: Ctx, deviceId: string) {
       };
     }),
   );
+}
+
+/** The remote signing account last used with a certificate, if any. */
+export async function remoteAccountOf(db: Db, certificateId: string): Promise<string | null> {
+  const row = await devicesDb(db).selectFrom('signing_certificate').select('remote_account').where('id', '=', certificateId).executeTakeFirst();
+  return row?.remote_account ?? null;
+}
+
+/** A remote signing request was accepted for this account: it is the one to offer next time. */
+export async function rememberRemoteAccount(db: Db, certificateId: string, account: string): Promise<void> {
+  await devicesDb(db).updateTable('signing_certificate').set({ remote_account: account }).where('id', '=', certificateId).execute();
 }

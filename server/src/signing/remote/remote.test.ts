@@ -133,4 +133,19 @@ describeEngines('remote signing service', (db) => {
     const done = await r.http(s.signer, 'POST', `/api/outgoing/${id}/sign/complete`, { sessionId: latest.sessionId, signature: outcome.signatures[0], certificateChain: outcome.certificateChain });
     expect(done.status, JSON.stringify(done.json)).toBe(200);
   });
+
+  it('[Q-5.4] the account is kept with the certificate after its first use, offered back, and used when none is typed', async () => {
+    const { s } = r.fx;
+    const mine = (await r.http(s.signer, 'GET', '/api/signing/certificates')).json.find((c: { id: string }) => c.id === r.fx.personalCert);
+    expect(mine.remoteAccount).toBe(DIRECTOR_ACCOUNT);
+    const id = await r.approvedDraft();
+    const { sessionId } = (await r.http(s.signer, 'POST', `/api/outgoing/${id}/sign/prepare`, { certificateId: r.fx.personalCert })).json;
+    const submitted = await r.http(s.signer, 'POST', `/api/signing/sessions/${sessionId}/remote`, {});
+    expect(submitted.status, JSON.stringify(submitted.json)).toBe(202);
+    expect(r.mock.received.at(-1)!.account).toBe(DIRECTOR_ACCOUNT);
+    expect((await r.settle(s.signer, sessionId)).json.state).toBe('signed');
+    // A certificate never used with the service has no account to fall back on.
+    const device = (await r.http(s.clerk, 'GET', '/api/signing/certificates')).json.find((c: { id: string }) => c.id === r.fx.orgCert);
+    expect(device.remoteAccount).toBeNull();
+  });
 });

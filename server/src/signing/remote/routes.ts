@@ -16,7 +16,9 @@ const Algorithm = Type.Union([Type.Literal('RSA'), Type.Literal('ECDSA')]);
 const AgentItem = Type.Object({ toBeSigned: Base64, algorithm: Algorithm });
 
 const SubmitBody = Type.Object({
-  account: Type.String({ minLength: 1, maxLength: 128, pattern: '\\S', description: 'Tài khoản của người ký tại dịch vụ ký số từ xa (mã người dùng, số CCCD… theo dịch vụ)' }),
+  account: Type.Optional(
+    Type.String({ minLength: 1, maxLength: 128, pattern: '\\S', description: 'Tài khoản của người ký tại dịch vụ ký số từ xa (mã người dùng, số CCCD… theo dịch vụ); bỏ trống: tài khoản đã dùng lần trước với chứng thư này' }),
+  ),
   description: Type.Optional(Type.String({ maxLength: 200, description: 'Hiển thị trên điện thoại của người ký, ví dụ trích yếu văn bản' })),
   request: Type.Optional(
     Type.Union([AgentItem, Type.Object({ items: Type.Array(AgentItem, { minItems: 1, maxItems: 50 }) })], {
@@ -63,7 +65,7 @@ export const remoteRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = a
     async (request, reply) => {
       const { account, description, request: agentRequest } = request.body;
       const items = agentRequest && ('items' in agentRequest ? agentRequest.items : [agentRequest]).map((i) => Buffer.from(i.toBeSigned, 'base64'));
-      return reply.status(202).send(await running().submit(request.ctx, request.params.id, { account: account.trim(), description, request: items }));
+      return reply.status(202).send(await running().submit(request.ctx, request.params.id, { account: account?.trim(), description, request: items }));
     },
   );
   app.get(

@@ -13,7 +13,8 @@ import type { Ctx } from '../../infra/context.js';
 import { requireActor } from '../../infra/context.js';
 import { inTransaction } from '../../infra/db/database.js';
 import { recordAudit, type AuditEntry } from '../../infra/audit/audit.js';
-import { notFound } from '../../shared/errors.js';
+import { AppError, notFound } from '../../shared/errors.js';
+import { rememberRemoteAccount, remoteAccountOf } from '../devices/service.js';
 import { sha256 } from '../signer.js';
 import { checkReturned } from './check.js';
 import { RemoteSigningError, remoteMessages } from './errors.js';
@@ -59,27 +60,31 @@ export class RemoteTransactions {
     private readonly onError: (message: string, err: unknown) => void = () => undefined,
   ) {}
 
-  async submit(ctx: Ctx, sessionId: string, input: { account: string; description?: string; request?: Buffer[] }): Promise<{ transactionId: string; expiresAt: string }> {
+  async submit(ctx: Ctx, sessionId: string, input: { account?: string; description?: string; request?: Buffer[] }): Promise<{ transactionId: string; expiresAt: string }> {
     const batch = await remoteBatch(ctx, sessionId, input.request);
+    // Without an account typed, the one last used with this certificate.
+    const account = input.account || (await remoteAccountOf(ctx.db, batch.certificate.id));
+    if (!account) throw new AppError('VALIDATION_FAILED', 'Nhập tài khoản của bạn tại dịch vụ ký số từ xa.', [{ field: 'account' }]);
     const running = this.entries.get(sessionId);
     if (running?.view.state === 'pending' || this.sending.has(sessionId)) throw new RemoteSigningError('REMOTE_PENDING', 'Yêu cầu ký đã được gửi và đang chờ xác nhận trên điện thoại.');
     const items = batch.toBeSigned.map((toBeSigned) => ({ toBeSigned, digest: sha256(toBeSigned), algorithm: batch.certificate.algorithm }));
     // The person compares this with what the signing page shows (the prepared session's digest).
     const description = `VănThư: ${input.description?.trim() || (batch.purpose === 'personal' ? 'ký số văn bản' : 'ký số của cơ quan')} (${items.length} tệp; mã ${items[0].digest.toString('hex').slice(0, 8)})`;
-    const facts = { sessionIds: batch.sessionIds, account: input.account, certificateId: batch.certificate.id, items: items.length };
+    const facts = { sessionIds: batch.sessionIds, account, certificateId: batch.certificate.id, items: items.length };
     let tx;
     this.sending.add(sessionId);
     try {
-      tx = await this.service.signer.submit({ account: input.account, certificate: batch.certificate.der, items, description });
+      tx = await this.service.signer.submit({ account, certificate: batch.certificate.der, items, description });
     } catch (err) {
       await this.audit(ctx, batch, 'signing.remote_submit_failed', { ...facts, reason: err instanceof RemoteSigningError ? err.reason : 'UNKNOWN' });
       throw err;
     } finally {
       this.sending.delete(sessionId);
     }
+    await rememberRemoteAccount(ctx.db, batch.certificate.id, account);
     await this.audit(ctx, batch, 'signing.remote_submit', { ...facts, transactionId: tx.transactionId });
     const deadline = Math.min(tx.expiresAt.getTime(), Date.now() + this.service.timeoutMs);
-    const entry: Entry = { ctx, userId: requireActor(ctx).userId, batch, account: input.account, deadline, view: { state: 'pending', transactionId: tx.transactionId, expiresAt: tx.expiresAt.toISOString() } };
+    const entry: Entry = { ctx, userId: requireActor(ctx).userId, batch, account, deadline, view: { state: 'pending', transactionId: tx.transactionId, expiresAt: tx.expiresAt.toISOString() } };
     clearTimeout(running?.timer);
     this.entries.set(sessionId, entry);
     this.schedule(entry, this.service.pollIntervalMs, () => this.poll(entry));

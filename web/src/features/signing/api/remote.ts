@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api';
 import type { SigningRequest } from '@/types/api';
 
@@ -19,9 +19,12 @@ export function useRemoteService() {
 
 /** Sends what must be signed to the person's remote account; they confirm on their phone. */
 export function useRemoteSubmit(prepared: SigningRequest | undefined, description: string) {
+  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (account: string) =>
       api.post<{ transactionId: string; expiresAt: string }>(`/api/signing/sessions/${encodeURIComponent(prepared!.sessionId)}/remote`, { account, description, request: prepared!.request }),
+    // The server keeps the account with the certificate: the next dialog offers it.
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['signing', 'certificates'] }),
   });
 }
 

@@ -5,19 +5,19 @@ import { errorMessage } from '@/lib/api';
 import type { SigningRequest } from '@/types/api';
 import { useRemoteService, useRemoteState, useRemoteSubmit, type RemoteState } from '../api/remote';
 
-const ACCOUNT_KEY = 'vanthu.remoteSigningAccount';
-
 interface Props {
   prepared: SigningRequest;
   description: string;
+  /** The account kept with the chosen certificate since its last remote signature. */
+  storedAccount?: string | null;
   /** The values the provider returned, given to the dialog exactly as the agent's answer. */
   onSigned: (answer: Pick<RemoteState, 'signature' | 'signatures' | 'certificateChain'>) => void;
 }
 
 /** The person's key held by a remote signing service: the request goes to their phone, the value comes back here. */
-export function RemoteSigning({ prepared, description, onSigned }: Props) {
+export function RemoteSigning({ prepared, description, storedAccount, onSigned }: Props) {
   const service = useRemoteService();
-  const [account, setAccount] = useState(() => localStorage.getItem(ACCOUNT_KEY) ?? '');
+  const [account, setAccount] = useState(storedAccount ?? '');
   const submit = useRemoteSubmit(prepared, description);
   const state = useRemoteState(submit.isSuccess ? prepared.sessionId : undefined);
   const outcome = state.data;
@@ -29,7 +29,6 @@ export function RemoteSigning({ prepared, description, onSigned }: Props) {
 
   if (!service.data?.enabled) return null;
   const send = () => {
-    localStorage.setItem(ACCOUNT_KEY, account.trim());
     submit.mutate(account.trim());
   };
   return (

@@ -119,7 +119,7 @@ export function SigningDialog({ title, owner, prepare, complete, successText, re
               </>
             )}
             <SigningRequestStep prepared={prepared} requestName={requestName} answer={answer} onAnswer={setAnswer} />
-            <RemoteSigning prepared={prepared} description={title} onSigned={send} />
+            <RemoteSigning prepared={prepared} description={title} storedAccount={usable.find((c) => c.id === certificateId)?.remoteAccount} onSigned={send} />
           </>
         ) : (
           <>
