@@ -6,7 +6,7 @@ import { recordAudit } from '../infra/audit/audit.js';
 import { publish } from '../infra/events.js';
 import type { StoredFile } from '../infra/storage/file-store.js';
 import { AppError, conflict, forbidden, notFound } from '../shared/errors.js';
-import { fold, nfc } from '../shared/text.js';
+import { nfc } from '../shared/text.js';
 import { findAgency } from '../agencies/index.js';
 import { listAgencyClerks } from '../users/index.js';
 import { notify } from '../notifications/index.js';
@@ -115,17 +115,19 @@ function presentInbox(row: InboxRow) {
 const reasonText = (text: string) => (text.length > 500 ? `${text.slice(0, 499)}…` : text);
 
 /**
- * The check of the address (Q-6.1d): when the envelope names its recipients (the hub's To list),
- * one of them must be this agency — by its code when the recipient has one, otherwise by its name.
- * Within this deployment delivery puts a document only in the inbox of an agency the sender chose,
- * so an envelope without recipients has nothing more to check.
+ * The check of the address (Q-6.1d): when the envelope names its recipients (the hub's To list)
+ * with their agency codes, one of them must be this agency. Names alone are not judged: "UBND tỉnh"
+ * and "Ủy ban nhân dân tỉnh" are the same addressee, and a return cannot be undone; the clerk reads
+ * them and returns the document by hand if it is not ours. Within this deployment delivery puts a
+ * document only in the inbox of an agency the sender chose, so an envelope without recipients has
+ * nothing more to check.
  */
 async function misaddressed(ctx: Ctx, agencyId: string, e: DeliveredEnvelope): Promise<string | null> {
   if (!e.recipients?.length) return null;
   const agency = await findAgency(ctx.db, agencyId);
   if (!agency) return null;
-  const isUs = (r: { agencyCode?: string | null; name: string }) => (r.agencyCode ? r.agencyCode === agency.code : fold(nfc(r.name)).trim() === fold(agency.name).trim());
-  if (e.recipients.some(isUs)) return null;
+  const ours = (r: { agencyCode?: string | null; name: string }) => !r.agencyCode || r.agencyCode === agency.code;
+  if (e.recipients.some(ours)) return null;
   return reasonText(`Văn bản không gửi đến ${agency.name}: nơi nhận ghi trên văn bản là ${e.recipients.map((r) => r.name).join('; ')}.`);
 }
 

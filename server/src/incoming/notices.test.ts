@@ -67,8 +67,14 @@ describeEngines('in-app notifications of incoming work', (db) => {
     [staff, unitHead] = await Promise.all([login(t.app, 'chuyenvien.snv'), login(t.app, 'truongphong.snv')]);
     expect(await about(staff, 'incoming.overdue')).toHaveLength(1);
     expect(await about(unitHead, 'incoming.overdue')).toEqual([expect.objectContaining({ title: expect.stringMatching(/^Quá hạn giải quyết \(2026-04-28\)/) })]);
-    // The unit's own deadline is far off: the head has no second reminder about it.
+    // The unit's own deadline is far off: the head has no second reminder about it yet.
     expect(await about(unitHead, 'incoming.due_soon')).toHaveLength(1);
+
+    // Near the unit's own deadline the head is reminded of it, though a reminder about the staff's came first.
+    t.clock.set('2026-06-26T08:00:00+07:00');
+    await deadlineReminders.run(db().db, t.clock);
+    [staff, unitHead] = await Promise.all([login(t.app, 'chuyenvien.snv'), login(t.app, 'truongphong.snv')]);
+    expect((await about(unitHead, 'incoming.due_soon')).map((n: { title: string }) => n.title)).toEqual(expect.arrayContaining([expect.stringContaining('(2026-06-30)')]));
   });
 
   it('a user reads and marks only their own notifications', async () => {

@@ -149,7 +149,8 @@ async function insertEntries(trx: Transaction<{}>, jobs: Job[]): Promise<Incomin
     const key = `${s.job.actor.agencyId}/${legalYear(s.at)}`;
     byRegister.set(key, [...(byRegister.get(key) ?? []), s]);
   }
-  for (const group of byRegister.values()) {
+  // Counter rows locked in one order, so that two server processes cannot deadlock on them.
+  for (const [, group] of [...byRegister].sort(([a], [b]) => a.localeCompare(b))) {
     const first = await takeNumbers(trx, { agencyId: group[0].job.actor.agencyId, kind: 'incoming', at: group[0].at, count: group.length });
     group.forEach((s, i) => numbers.set(s, { ...first, number: first.number + i }));
   }

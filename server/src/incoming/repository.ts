@@ -94,10 +94,10 @@ export async function findPossibleDuplicates(db: Db, probes: DuplicateProbe[]): 
     from (values ${sql.join(values)}) as p (probe, agency_id, year, identifier, code_number, code_notation, issuer_name)
     cross join lateral (
       -- Two arms, so each can use its index.
-      (select * from incoming_document d
+      (select d.id, d.arrival_number, d.code_number, d.code_notation, d.issuer_name, d.subject from incoming_document d
         where d.agency_id = p.agency_id and d.year = p.year and d.document_identifier = p.identifier and d.status = 'registered')
       union
-      (select * from incoming_document d
+      (select d.id, d.arrival_number, d.code_number, d.code_notation, d.issuer_name, d.subject from incoming_document d
         where d.agency_id = p.agency_id and d.year = p.year and upper(d.code_number) = upper(p.code_number) and upper(d.code_notation) = upper(p.code_notation)
           and vn_fold(d.issuer_name) = vn_fold(p.issuer_name) and d.status = 'registered')
       order by arrival_number

@@ -46,12 +46,13 @@ export async function sendDeadlineReminders(db: Db, at: Date, today: string, cal
     const state = overdue ? 'overdue' : 'soon';
     const kind = overdue ? 'incoming.overdue' : 'incoming.due_soon';
     const what = overdue ? `Quá hạn giải quyết (${a.deadline})` : `Sắp đến hạn giải quyết (${a.deadline})`;
-    await noticeAboutDocument(db, at, a.document_id, await assigneesOf(db, a), kind, what, `deadline:${a.id}:${state}`);
-    // Staff handed the work by their unit head: the head hears too, once per unit assignment
-    // (the same key as the reminder of the unit's own assignment).
+    // Keys name the deadline: an extended deadline is reminded again.
+    await noticeAboutDocument(db, at, a.document_id, await assigneesOf(db, a), kind, what, `deadline:${a.id}:${a.deadline}:${state}`);
+    // Staff handed the work by their unit head: the head hears too, once per unit assignment and
+    // deadline (the key of the unit's own reminder when the two deadlines are the same day).
     if (a.parent_id && a.unit_id) {
       const heads = (await assigneesOf(db, { user_id: null, unit_id: a.unit_id })).filter((id) => id !== a.user_id);
-      if (heads.length) await noticeAboutDocument(db, at, a.document_id, heads, kind, what, `deadline:${a.parent_id}:${state}`);
+      if (heads.length) await noticeAboutDocument(db, at, a.document_id, heads, kind, what, `deadline:${a.parent_id}:${a.deadline}:${state}`);
     }
     // The follow-up person hears once per document, not once per unit and person working on it.
     if (a.follow_up_user_id) await noticeAboutDocument(db, at, a.document_id, [a.follow_up_user_id], kind, what, `deadline:${a.document_id}:${state}`);

@@ -19,11 +19,18 @@ export default function PdfViewer({ url, title }: { url: string; title: string }
   const [scaleIndex, setScaleIndex] = useState(2);
 
   useEffect(() => {
+    let live = true; // destroying the task below rejects its promise: that is no error to show
     setDoc(undefined);
     setError(undefined);
     const task = getDocument({ url, isEvalSupported: false }); // the page's CSP allows no eval
-    task.promise.then(setDoc, (err: Error) => setError(err.name === 'PasswordException' ? 'Tệp PDF có mật khẩu, không xem trước được.' : 'Không đọc được tệp PDF để xem trước.'));
-    return () => void task.destroy();
+    task.promise.then(
+      (d) => live && setDoc(d),
+      (err: Error) => live && setError(err.name === 'PasswordException' ? 'Tệp PDF có mật khẩu, không xem trước được.' : 'Không đọc được tệp PDF để xem trước.'),
+    );
+    return () => {
+      live = false;
+      void task.destroy();
+    };
   }, [url]);
 
   if (error) return <Alert type="warning" showIcon title={error} />;
@@ -54,7 +61,10 @@ function PdfPage({ doc, pageNumber, scale }: { doc: PDFDocumentProxy; pageNumber
 
   useEffect(() => {
     let live = true;
-    void doc.getPage(pageNumber).then((p) => live && setPage(p));
+    doc.getPage(pageNumber).then(
+      (p) => live && setPage(p),
+      () => undefined, // the document was closed meanwhile
+    );
     return () => {
       live = false;
     };

@@ -85,15 +85,22 @@ describeEngines('group commit', (get) => {
     expect((await rows(501, 502)).map((r) => r.batch)).toEqual([3, 2]);
   });
 
-  it('a batch whose commit fails is not written again: every job of it fails', async () => {
+  it('a batch whose commit fails is not written again: its jobs fail, but one the writer put off is still written', async () => {
     await sql`insert into gc_once (value) values (600)`.execute(get().db);
     const batches: number[][] = [];
     const queue = new GroupCommit(get().db, writer(batches, 'gc_once'));
     const block = queue.submit({ value: 601 });
-    const results = await Promise.allSettled([602, 600].map((value) => queue.submit({ value })));
+    const results = await Promise.allSettled([602, 600, 603].map((value) => queue.submit({ value, mode: value === 603 ? 'later' : undefined })));
     await block;
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'fulfilled']);
+    expect(batches).toEqual([[601], [602, 600, 603], [603]]);
+    expect((await sql<{ value: number }>`select value from gc_once order by value`.execute(get().db)).rows.map((r) => r.value)).toEqual([600, 601, 603]);
+  });
+
+  it('a writer that answers for the wrong number of jobs fails them all rather than leave one waiting', async () => {
+    const queue = new GroupCommit<Job, number>(get().db, async () => []);
+    const results = await Promise.allSettled([700, 701].map((value) => queue.submit({ value })));
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
-    expect(batches).toEqual([[601], [602, 600]]);
-    expect((await sql<{ value: number }>`select value from gc_once order by value`.execute(get().db)).rows.map((r) => r.value)).toEqual([600, 601]);
+    expect(String((results[0] as PromiseRejectedResult).reason)).toMatch(/0 outcomes for 1 jobs/);
   });
 });

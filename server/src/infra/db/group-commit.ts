@@ -40,7 +40,9 @@ export class GroupCommit<J, R> {
     this.running = true;
     try {
       while (this.queue.length) {
-        await this.run(this.queue.splice(0, this.maxBatch));
+        const batch = this.queue.splice(0, this.maxBatch);
+        // Never leave a caller waiting: a fault here fails the batch (settling twice does nothing).
+        await this.run(batch).catch((err: unknown) => batch.forEach((p) => p.reject(err)));
         // Let requests that arrived meanwhile join the next batch: an embedded engine (PGlite) can
         // run a whole transaction without yielding to I/O.
         await setImmediate();
@@ -51,18 +53,22 @@ export class GroupCommit<J, R> {
   }
 
   private async run(batch: Pending<J, R>[]): Promise<void> {
-    let written = false;
+    let written: JobOutcome<R>[] | undefined;
     let outcomes: JobOutcome<R>[];
     try {
       outcomes = await inTransaction(this.db, async (trx) => {
         const result = await this.write(trx, batch.map((p) => p.job));
-        written = true;
+        if (result.length !== batch.length) throw new Error(`group commit: ${result.length} outcomes for ${batch.length} jobs`);
+        written = result;
         return result;
       });
     } catch (err) {
-      // A failed commit may still have committed (a lost connection): never write those jobs again.
+      // A failed commit may still have committed (a lost connection): never write those jobs again;
+      // only those the writer put off were not tried at all.
       if (written || batch.length === 1) {
-        for (const p of batch) p.reject(err);
+        const putOff = written?.map((o, i) => ('retry' in o ? batch[i] : undefined)).filter((p) => p !== undefined) ?? [];
+        for (const p of batch) if (!putOff.includes(p)) p.reject(err);
+        this.queue.unshift(...putOff);
         return;
       }
       // One job broke the transaction and nothing of the batch was written: each alone, so only it fails.

@@ -233,7 +233,7 @@ export async function listAssignments(ctx: Ctx, deviceId: string) {
   return Promise.all(
     rows.map(async (a) => {
       const holder = await findUserBrief(ctx.db, a.holder_id);
-      const file = a.decision_file_id ? await ctx.files.get(ctx, a.decision_file_id) : null;
+      const file = a.decision_file_id ? await ctx.files.get(ctx, a.decision_file_id).catch(() => null) : null;
       return {
         id: a.id,
         holderId: a.holder_id,

@@ -81,7 +81,6 @@ export class RemoteTransactions {
     } finally {
       this.sending.delete(sessionId);
     }
-    await rememberRemoteAccount(ctx.db, batch.certificate.id, account);
     await this.audit(ctx, batch, 'signing.remote_submit', { ...facts, transactionId: tx.transactionId });
     const deadline = Math.min(tx.expiresAt.getTime(), Date.now() + this.service.timeoutMs);
     const entry: Entry = { ctx, userId: requireActor(ctx).userId, batch, account, deadline, view: { state: 'pending', transactionId: tx.transactionId, expiresAt: tx.expiresAt.toISOString() } };
@@ -127,8 +126,11 @@ export class RemoteTransactions {
     let mismatch = false;
     if (status.state === 'signed') {
       const checked = await checkReturned(entry.ctx.db, batch, status);
-      if (checked) Object.assign(view, batch.sessionIds.length === 1 ? { signature: checked.signatures[0] } : { signatures: checked.signatures }, { certificateChain: checked.certificateChain });
-      else {
+      if (checked) {
+        Object.assign(view, batch.sessionIds.length === 1 ? { signature: checked.signatures[0] } : { signatures: checked.signatures }, { certificateChain: checked.certificateChain });
+        // Only an account that really signed with this key is offered next time.
+        await rememberRemoteAccount(entry.ctx.db, batch.certificate.id, entry.account);
+      } else {
         mismatch = true;
         outcome = 'mismatch';
       }

@@ -16,15 +16,21 @@ export function MainFileChecks() {
   const fileId = uploadedMainId(Form.useWatch('mainFile', form));
   const prefill = usePrefill(fileId);
   const scan = useScanCheck(source === 'paper' ? fileId : undefined);
-  // Which file's suggestions went in, and into which fields: each file fills the gaps once.
-  const [filled, setFilled] = useState<{ fileId: string; labels: string[] }>();
+  // Which file's suggestions went in, and what they were: each file fills the gaps once, and a value
+  // an earlier file put in and nobody changed since gives way to the new file's (a file replaced).
+  const [filled, setFilled] = useState<{ fileId: string; labels: string[]; values: Partial<RegisterValues> }>();
 
   useEffect(() => {
     if (!fileId || !prefill.data || filled?.fileId === fileId) return;
-    const gaps = prefillGaps(prefill.data, (name) => form.getFieldValue(name));
+    const earlier = (filled?.values ?? {}) as Record<string, unknown>;
+    const current = (name: keyof RegisterValues) => {
+      const value = form.getFieldValue(name);
+      return name in earlier && String(earlier[name]) === String(value) ? undefined : value;
+    };
+    const gaps = prefillGaps(prefill.data, current);
     // Setting a value this way does not validate; clear the "required" errors these fields may show.
     form.setFields(Object.entries(gaps).map(([name, value]) => ({ name: name as keyof RegisterValues, value, errors: [] })));
-    setFilled({ fileId, labels: Object.keys(gaps).map((name) => PREFILL_LABELS[name as keyof typeof PREFILL_LABELS]) });
+    setFilled({ fileId, labels: Object.keys(gaps).map((name) => PREFILL_LABELS[name as keyof typeof PREFILL_LABELS]), values: gaps });
   }, [fileId, prefill.data, filled, form]);
 
   if (!fileId) return null;
