@@ -9,6 +9,7 @@ import type { Db } from '../../infra/db/database.js';
 import type { AuditTables } from '../../infra/audit/tables.js';
 import { sha256 } from '../signer.js';
 import { DIRECTOR_ACCOUNT, setupRemote, type RemoteFixture } from '../testing/remote-fixture.js';
+import { throughSigning } from '../../outgoing/testkit.js';
 
 const actions = async (db: Db, objectId: string) =>
   (await db.withTables<AuditTables>().selectFrom('audit_log').select('action').where('object_id', '=', objectId).orderBy('seq').execute()).map((r) => r.action);
@@ -144,8 +145,16 @@ describeEngines('remote signing service', (db) => {
     expect(submitted.status, JSON.stringify(submitted.json)).toBe(202);
     expect(r.mock.received.at(-1)!.account).toBe(DIRECTOR_ACCOUNT);
     expect((await r.settle(s.signer, sessionId)).json.state).toBe('signed');
-    // A certificate never used with the service has no account to fall back on.
+    // A certificate never used with the service has no account to fall back on: the request asks for one.
     const device = (await r.http(s.clerk, 'GET', '/api/signing/certificates')).json.find((c: { id: string }) => c.id === r.fx.orgCert);
     expect(device.remoteAccount).toBeNull();
+    const signed = await throughSigning(r.fx);
+    await r.http(s.clerk, 'POST', `/api/outgoing/${signed}/number`);
+    const seal = (await r.http(s.clerk, 'POST', `/api/outgoing/${signed}/seal/prepare`, { certificateId: r.fx.orgCert })).json;
+    const sent = r.mock.received.length;
+    const none = await r.http(s.clerk, 'POST', `/api/signing/sessions/${seal.sessionId}/remote`, {});
+    expect(none.status).toBe(400);
+    expect(none.json).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringMatching(/tài khoản/), details: [{ field: 'account' }] });
+    expect(r.mock.received).toHaveLength(sent);
   });
 });
