@@ -23,22 +23,12 @@ import type { InboxEnvelope } from './tables.js';
  * it (Q-11.2a) or returns it with a reason (Q-6.1d). Each step is reported back to the sender.
  */
 
-/**
- * What a deliverer may add to the envelope beyond the registration fields: the appointed time of a
- * Hỏa tốc hẹn giờ document (urgency 4), and the recipients the sender addressed (edXML To: code
- * and name), against which the clerk's check finds a misaddressed document (Q-6.1d).
- */
-export type DeliveredEnvelope = InboxEnvelope & {
-  urgentDeadline?: string | null;
-  recipients?: { agencyCode?: string | null; name: string }[];
-};
-
 export interface Delivery {
   toAgencyId: string;
   channel: 'internal' | 'hub';
   originRef: string;
   senderAgencyId: string | null;
-  envelope: DeliveredEnvelope;
+  envelope: InboxEnvelope;
   mainFile: StoredFile;
   attachments: StoredFile[];
 }
@@ -102,7 +92,7 @@ function presentInbox(row: InboxRow) {
     channel: row.channel,
     senderAgencyId: row.sender_agency_id,
     receivedAt: row.received_at.toISOString(),
-    envelope: row.envelope as DeliveredEnvelope,
+    envelope: row.envelope,
     mainFileId: row.main_file_id,
     attachmentFileIds: row.attachment_file_ids,
     state: row.state,
@@ -122,7 +112,7 @@ const reasonText = (text: string) => (text.length > 500 ? `${text.slice(0, 499)}
  * document only in the inbox of an agency the sender chose, so an envelope without recipients has
  * nothing more to check.
  */
-async function misaddressed(ctx: Ctx, agencyId: string, e: DeliveredEnvelope): Promise<string | null> {
+async function misaddressed(ctx: Ctx, agencyId: string, e: InboxEnvelope): Promise<string | null> {
   if (!e.recipients?.length) return null;
   const agency = await findAgency(ctx.db, agencyId);
   if (!agency) return null;
@@ -132,7 +122,7 @@ async function misaddressed(ctx: Ctx, agencyId: string, e: DeliveredEnvelope): P
 }
 
 /** The appointed time of a Hỏa tốc hẹn giờ envelope, when it has a readable one. */
-function appointment(e: DeliveredEnvelope): string | null {
+function appointment(e: InboxEnvelope): string | null {
   if (e.urgency !== 4 || !e.urgentDeadline || Number.isNaN(Date.parse(e.urgentDeadline))) return null;
   return new Date(e.urgentDeadline).toISOString();
 }

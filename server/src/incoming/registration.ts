@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Insertable, Transaction } from 'kysely';
 import type { Ctx } from '../infra/context.js';
 import { requireActor } from '../infra/context.js';
+import type { StoredFile } from '../infra/storage/file-store.js';
 import type { Actor } from '../infra/auth/actor.js';
 import { hasRole } from '../infra/auth/actor.js';
 import type { Db } from '../infra/db/database.js';
@@ -77,8 +78,8 @@ export async function register(ctx: Ctx, input: RegisterInput, inbox?: FromInbox
   if (input.issuedDate && input.issuedDate > legalDate(arrivedAt)) throw invalid('issuedDate', 'Ngày văn bản không được sau ngày đến.');
   if (input.urgency === 4 && !input.urgentDeadline) throw invalid('urgentDeadline', 'Văn bản Hỏa tốc hẹn giờ cần giờ hẹn.');
   if (input.source !== 'paper' && !input.mainFileId) throw invalid('mainFileId', 'Văn bản điện tử cần tệp văn bản chính (PDF).');
-  const files = await checkFiles(ctx, input);
-  const signature = input.source !== 'paper' && input.mainFileId ? await checkSignatures(ctx, input.mainFileId) : null;
+  const { files, main } = await checkFiles(ctx, input);
+  const signature = input.source !== 'paper' && main ? await checkSignatures(ctx, main) : null;
 
   return queueOf(ctx.db).submit({ ctx, actor, input, inbox, arrivedAt, files, signature });
 }
@@ -147,7 +148,8 @@ async function insertEntries(trx: Transaction<{}>, jobs: Job[]): Promise<Incomin
   const byRegister = new Map<string, typeof stamped>();
   for (const s of stamped) {
     const key = `${s.job.actor.agencyId}/${legalYear(s.at)}`;
-    byRegister.set(key, [...(byRegister.get(key) ?? []), s]);
+    if (!byRegister.has(key)) byRegister.set(key, []);
+    byRegister.get(key)!.push(s);
   }
   // Counter rows locked in one order, so that two server processes cannot deadlock on them.
   for (const [, group] of [...byRegister].sort(([a], [b]) => a.localeCompare(b))) {
@@ -230,14 +232,8 @@ function entryRow(job: Job, id: string, at: Date, taken: { registerId: string; y
  * registered (Q-6.1d). An INVALID document (altered after signing, forged) is refused and the
  * refusal logged; INDETERMINATE (unknown CA, revocation unknown, unsigned) is registered and flagged.
  */
-async function checkSignatures(ctx: Ctx, fileId: string): Promise<SignatureReport> {
-  const actor = requireActor(ctx);
-  const file = await ctx.files.get(ctx, fileId).catch(() => undefined);
-  if (!file || file.agencyId !== actor.agencyId) throw invalid('mainFileId', `Tệp ${fileId} không tồn tại hoặc không thuộc cơ quan của bạn.`);
-  if (file.format !== 'pdf') throw invalid('mainFileId', 'Tệp văn bản chính phải là PDF.');
-  const chunks: Buffer[] = [];
-  for await (const chunk of ctx.files.openVerified(file)) chunks.push(chunk as Buffer);
-  const result = await verifyWithTrustList(ctx.db, Buffer.concat(chunks));
+async function checkSignatures(ctx: Ctx, file: StoredFile): Promise<SignatureReport> {
+  const result = await verifyWithTrustList(ctx.db, await ctx.files.readAll(file));
   const report: SignatureReport = {
     indication: result.indication,
     subIndication: result.subIndication,
@@ -246,7 +242,7 @@ async function checkSignatures(ctx: Ctx, fileId: string): Promise<SignatureRepor
   };
   if (result.indication === 'INVALID') {
     await inTransaction(ctx.db, (trx) =>
-      recordAudit({ ...ctx, db: trx }, { action: 'incoming.refused_invalid_signature', objectType: 'file', objectId: fileId, details: { indication: result.indication, subIndication: result.subIndication, message: result.message } }),
+      recordAudit({ ...ctx, db: trx }, { action: 'incoming.refused_invalid_signature', objectType: 'file', objectId: file.id, details: { indication: result.indication, subIndication: result.subIndication, message: result.message } }),
     );
     throw new AppError('SIGNATURE_INVALID', `Văn bản không được đăng ký vì chữ ký số không hợp lệ: ${result.message}`, report);
   }
@@ -254,11 +250,12 @@ async function checkSignatures(ctx: Ctx, fileId: string): Promise<SignatureRepor
 }
 
 /** The files named exist, belong to the agency, and a paper document's scan meets the standard. Files never change once stored. */
-async function checkFiles(ctx: Ctx, input: RegisterInput): Promise<FileLink[]> {
+async function checkFiles(ctx: Ctx, input: RegisterInput): Promise<{ files: FileLink[]; main?: StoredFile }> {
   const actor = requireActor(ctx);
   const ids = [...(input.mainFileId ? [input.mainFileId] : []), ...(input.attachmentFileIds ?? [])];
   if (new Set(ids).size !== ids.length) throw invalid('attachmentFileIds', 'Một tệp được chọn hai lần.');
   const out: FileLink[] = [];
+  let mainFile: StoredFile | undefined;
   for (const [i, id] of ids.entries()) {
     const main = i === 0 && !!input.mainFileId;
     const file = await ctx.files.get(ctx, id).catch(() => undefined);
@@ -269,7 +266,8 @@ async function checkFiles(ctx: Ctx, input: RegisterInput): Promise<FileLink[]> {
       const report = await checkDigitisedScan(await ctx.files.localPath(file));
       if (!report.ok) throw new AppError('VALIDATION_FAILED', `Bản số hóa chưa đạt chuẩn: ${report.problems.map((p) => p.message).join(' ')}`, report.problems.map((p) => ({ field: 'mainFileId', ...p })));
     }
+    if (main) mainFile = file;
     out.push({ file_id: id, role: main ? 'main' : 'attachment', ordinal: i });
   }
-  return out;
+  return { files: out, main: mainFile };
 }

@@ -26,6 +26,10 @@ export interface InboxEnvelope {
   toPlaces: string | null;
   dueDate: string | null;
   pageAmount: number | null;
+  /** The appointed time of a Hỏa tốc hẹn giờ document (urgency 4). */
+  urgentDeadline?: string | null;
+  /** The recipients the sender addressed (edXML To), for the misaddressed check (Q-6.1d). */
+  recipients?: { agencyCode?: string | null; name: string }[];
 }
 
 export type IncomingTables = {
