@@ -7,5 +7,6 @@ import { agencyMigrations } from './migrations.js';
 import { agencyRoutes } from './routes.js';
 
 export const agenciesModule: AppModule = { name: 'agencies', prefix: 'agencies', migrations: agencyMigrations, routes: agencyRoutes };
+export { createAgency, createUnit } from './service.js';
 export { findAgency, findAgencyByCode, findUnit, listAgencies, listUnits } from './repository.js';
 export type { Agency, Unit } from './schemas.js';

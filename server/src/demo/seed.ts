@@ -5,10 +5,8 @@ import type { Clock } from '../infra/time/clock.js';
 import type { Ctx } from '../infra/context.js';
 import type { FileStore } from '../infra/storage/file-store.js';
 import { hashPassword } from '../infra/auth/password.js';
-import { listAgencies } from '../agencies/index.js';
-import { createAgency, createUnit } from '../agencies/service.js';
-import { createUser } from '../users/service.js';
-import { userIdentity } from '../users/index.js';
+import { createAgency, createUnit, listAgencies } from '../agencies/index.js';
+import { createUser, userIdentity } from '../users/index.js';
 import { DEMO_PASSWORD, DEMO_PROVINCE } from './province.js';
 
 /** The actor of the seed: acts as the system admin; audit entries show "system". */

@@ -6,8 +6,6 @@ import type { Db } from './db/database.js';
 import type { Clock } from './time/clock.js';
 import type { Subscription } from './events.js';
 import type { OfficeConverter } from './convert/index.js';
-import type { RevocationChecker } from '../signing/revocation/checker.js';
-import type { RemoteSigningService } from '../signing/remote/remote-signer.js';
 
 /** Shared services handed to every module's routes by the composition root (app.ts). */
 export interface Services {
@@ -20,11 +18,9 @@ export interface Services {
   fontDir?: string;
   /** LibreOffice headless for drafts in office formats; absent, such drafts wait as pending. */
   converter?: OfficeConverter;
-  /** Online revocation checks built once from the configuration; absent, only imported CRLs count. */
-  revocation?: RevocationChecker;
-  /** The remote signing service (Q-5.4); absent when not configured. */
-  remoteSigning?: RemoteSigningService;
 }
+// A domain that needs a service of its own adds it to this interface (see signing/index.ts), so
+// infra never names a domain's types.
 
 /**
  * How a domain plugs in: its tables (migrations) and its routes, mounted under `/api/<prefix>`

@@ -48,5 +48,16 @@ import type { AppModule } from '../infra/module.js';
 import { signingMigrations } from './migrations.js';
 import { signingRoutes } from './routes.js';
 import { certificateExpiryNotices } from './devices/expiry.js';
+import type { RevocationChecker } from './revocation/checker.js';
+import type { RemoteSigningService } from './remote/remote-signer.js';
+
+declare module '../infra/module.js' {
+  interface Services {
+    /** Online revocation checks built once from the configuration; absent, only imported CRLs count. */
+    revocation?: RevocationChecker;
+    /** The remote signing service; absent when not configured. */
+    remoteSigning?: RemoteSigningService;
+  }
+}
 
 export const signingModule: AppModule = { name: 'signing', prefix: 'signing', migrations: signingMigrations, routes: signingRoutes, periodic: [certificateExpiryNotices] };

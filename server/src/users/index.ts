@@ -5,5 +5,6 @@ import { userRoutes } from './routes.js';
 
 export const usersModule: AppModule = { name: 'users', prefix: 'users', migrations: userMigrations, routes: userRoutes };
 export { userIdentity } from './identity.js';
+export { createUser } from './service.js';
 export { findUserByUsername } from './repository.js';
 export { findUserBrief, listAgencyClerks, listAgencyUsersWithRole, listUnitHeads, type UserBrief } from './brief.js';

@@ -4,7 +4,6 @@ import type { Kysely, Transaction } from 'kysely';
  * The database seen by shared code: no tables. Each module widens it with its own tables
  * (`db.withTables<AgencyTables>()`), so the type system keeps a module out of other modules' tables.
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export type Db = Kysely<{}>;
 
 /** Runs `fn` in one transaction. Refuses to nest: on PGlite (one connection) nesting would deadlock. */
