@@ -7,7 +7,7 @@ import { seedDemoIfEmpty } from './demo/seed.js';
 
 const USAGE = `Cách dùng: npm run cli -- <lệnh>
   migrate        áp dụng các migration (cũng tự chạy khi khởi động)
-  audit:verify   kiểm tra chuỗi băm của nhật ký hệ thống; báo mục hỏng đầu tiên
+  audit:verify   kiểm tra chuỗi băm của nhật ký hệ thống; báo mọi mục hỏng và mọi chỗ đứt
   files:check    dọn tệp tạm/tệp mồ côi và báo bản ghi thiếu tệp
   demo:seed      nạp dữ liệu mẫu nếu cơ sở dữ liệu trống`;
 
@@ -24,12 +24,15 @@ async function run(command: string | undefined): Promise<number> {
         console.log('Cơ sở dữ liệu đã ở phiên bản mới nhất.');
         return 0;
       case 'audit:verify': {
-        const { checked, broken } = await verifyAuditChain(runtime.db);
-        if (!broken) {
-          console.log(`Nhật ký toàn vẹn: đã kiểm tra ${checked} mục.`);
+        const report = await verifyAuditChain(runtime.db, {
+          limit: 0,
+          onProblem: (p) => console.error(`#${p.seq}: ${p.reason}`),
+        });
+        if (!report.problemCount) {
+          console.log(`Nhật ký toàn vẹn: đã kiểm tra ${report.checked} mục.`);
           return 0;
         }
-        console.error(`Nhật ký bị sửa đổi: mục đầu tiên hỏng là #${broken.seq} (${broken.reason}); ${checked} mục trước đó hợp lệ.`);
+        console.error(`Nhật ký bị sửa đổi: ${report.problemCount} sai lệch trong ${report.checked} mục đã kiểm tra (liệt kê ở trên).`);
         return 1;
       }
       case 'files:check': {

@@ -3,7 +3,7 @@ import type { Ctx } from '../infra/context.js';
 import { requireActor } from '../infra/context.js';
 import { hasRole, type Actor } from '../infra/auth/actor.js';
 import { inTransaction, type Db } from '../infra/db/database.js';
-import { recordAudit } from '../infra/audit/audit.js';
+import { recordAudit, type AuditDetails } from '../infra/audit/audit.js';
 import { publish } from '../infra/events.js';
 import { legalDate } from '../infra/time/legal-time.js';
 import { loadWorkingCalendar } from '../infra/time/calendar.js';
@@ -56,12 +56,25 @@ async function routingRow(trx: Db, documentId: string) {
   return routingDb(trx).selectFrom('incoming_routing').selectAll().where('document_id', '=', documentId).forUpdate().executeTakeFirstOrThrow();
 }
 
-async function record(s: Step, documentId: string, kind: string, details: Record<string, unknown> = {}) {
+async function record(s: Step, documentId: string, kind: string, details: AuditDetails = {}) {
   await addEvent(s.trx, documentId, s.actor.userId, s.now, kind, details);
   await recordAudit(s.ctx, { action: `incoming.${kind}`, objectType: 'incoming_document', objectId: documentId, details });
 }
 
 const isHead = (a: { roles: string[] }) => a.roles.includes('agency_head') || a.roles.includes('deputy_head');
+
+/**
+ * Who may give direction or send the document back on the agency's side: the agency head always
+ * (answerable for every document, Q-10.2); a deputy only for what is in their hands — presented to
+ * them and not yet directed, or directed by them. Checking the role alone let any deputy overrule
+ * another's direction.
+ */
+function leadsDocument(actor: Actor, r: { state: string; presented_to: string | null; directed_by: string | null }): boolean {
+  if (hasRole(actor, 'agency_head')) return true;
+  if (!hasRole(actor, 'deputy_head')) return false;
+  if (r.state === 'presented') return r.presented_to === actor.userId;
+  return r.state === 'directed' && r.directed_by === actor.userId;
+}
 
 /** The clerk presents the document to the agency head or a deputy (Q-11.3a). */
 export async function presentDocument(ctx: Ctx, documentId: string, toUserId: string): Promise<void> {
@@ -100,6 +113,7 @@ export async function directDocument(ctx: Ctx, documentId: string, input: Direct
     if (!hasRole(s.actor, 'agency_head', 'deputy_head')) throw forbidden('Chỉ lãnh đạo cơ quan cho ý kiến chỉ đạo.');
     const r = await routingRow(s.trx, documentId);
     if (r.state === 'done') throw conflict('Văn bản đã giải quyết xong.');
+    if (!leadsDocument(s.actor, r)) throw forbidden('Văn bản không được trình cho đồng chí; chỉ người đứng đầu cơ quan hoặc lãnh đạo được trình cho ý kiến chỉ đạo.');
     const today = legalDate(s.now);
     const deadlines = [input.deadline, input.lead.deadline, ...(input.coordinating ?? []).map((c) => c.deadline)].filter(Boolean) as string[];
     if (deadlines.some((d) => d < today)) throw invalid('deadline', 'Thời hạn giải quyết không được trước ngày hôm nay.');
@@ -242,30 +256,60 @@ export async function requestExtension(ctx: Ctx, assignmentId: string, until: st
   await step(ctx, documentId, async (s) => {
     const a = await loadAssignment(s, assignmentId);
     requireAssignee(s.actor, a);
+    if (a.state !== 'open' && a.state !== 'in_progress') throw conflict('Phân công đã kết thúc.');
     if (a.deadline && until <= a.deadline) throw invalid('until', 'Thời hạn đề nghị phải sau thời hạn hiện tại.');
     await record(s, documentId, 'extension_requested', { assignmentId, until, reason: nfc(reason), from: a.deadline });
     await noticeAboutDocument(s.trx, s.now, documentId, [a.assigned_by], 'incoming.extension_requested', `Đề nghị gia hạn đến ${until}`);
   });
 }
 
-/** The one who assigned (or the agency head) moves a deadline. */
+/**
+ * The one who assigned moves a deadline; also the agency head, and for a hand-on to staff the head
+ * of its unit (as for a recall). A deputy who did not assign it may not.
+ */
 export async function extendDeadline(ctx: Ctx, assignmentId: string, until: string): Promise<void> {
   const documentId = await documentOf(ctx, assignmentId);
   await step(ctx, documentId, async (s) => {
     const a = await loadAssignment(s, assignmentId);
-    if (a.assigned_by !== s.actor.userId && !hasRole(s.actor, 'agency_head', 'deputy_head')) throw forbidden('Chỉ người giao việc được gia hạn.');
+    const mayExtend = a.assigned_by === s.actor.userId || hasRole(s.actor, 'agency_head') || (a.parent_id !== null && isUnitHeadOf(s.actor, a.unit_id));
+    if (!mayExtend) throw forbidden('Chỉ người giao việc được gia hạn.');
+    if (a.state !== 'open' && a.state !== 'in_progress') throw conflict('Phân công đã kết thúc.');
     if (until < legalDate(s.now)) throw invalid('until', 'Thời hạn mới không được trước ngày hôm nay.');
     await routingDb(s.trx).updateTable('incoming_assignment').set({ deadline: until }).where('id', '=', a.id).execute();
     await record(s, documentId, 'deadline_extended', { assignmentId, from: a.deadline, until });
   });
 }
 
-/** The head sends the document back to the clerk (wrong recipient, needs more papers…). */
+/**
+ * Whether the actor holds the document's live lead assignment: the head of the lead unit, or the
+ * person given the lead. A coordinating unit may not: sending back would wipe the lead's direction.
+ */
+async function holdsLead(s: Step, documentId: string): Promise<boolean> {
+  const lead = await routingDb(s.trx)
+    .selectFrom('incoming_assignment')
+    .select(['unit_id', 'user_id'])
+    .where('document_id', '=', documentId)
+    .where('parent_id', 'is', null)
+    .where('role', '=', 'lead')
+    .where('state', 'in', ['open', 'in_progress'])
+    .executeTakeFirst();
+  if (!lead) return false;
+  return lead.user_id ? lead.user_id === s.actor.userId : isUnitHeadOf(s.actor, lead.unit_id);
+}
+
+/**
+ * The document goes back to the clerk (wrong recipient, needs more papers…), which recalls the
+ * direction: only the head it was presented to or who directed it (see leadsDocument), or the unit
+ * or person it was handed to as lead.
+ */
 export async function returnToClerk(ctx: Ctx, documentId: string, reason: string): Promise<void> {
   await step(ctx, documentId, async (s) => {
-    if (!hasRole(s.actor, 'agency_head', 'deputy_head', 'unit_head')) throw forbidden();
     const r = await routingRow(s.trx, documentId);
     if (r.state === 'done') throw conflict('Văn bản đã giải quyết xong.');
+    if (!leadsDocument(s.actor, r) && !(r.state === 'directed' && (await holdsLead(s, documentId)))) {
+      throw forbidden('Chỉ lãnh đạo được trình văn bản hoặc đơn vị, người được giao chủ trì được trả lại văn thư.');
+    }
+    if (r.state === 'registered') throw conflict('Văn bản đang ở văn thư, chưa được trình.');
     const q = routingDb(s.trx);
     await q.updateTable('incoming_assignment').set({ state: 'recalled' }).where('document_id', '=', documentId).where('state', 'in', ['open', 'in_progress']).execute();
     await q.updateTable('incoming_routing').set({ state: 'registered', presented_to: null, presented_at: null }).where('document_id', '=', documentId).execute();

@@ -84,7 +84,7 @@ export async function importCrl(ctx: Ctx, text: string): Promise<{ id: string; i
     .catch((err) => {
       throw isUniqueViolation(err) ? conflict('CRL này đã được nhập.') : err;
     });
-  await recordAudit(ctx, { action: 'signing.crl_import', objectType: 'crl', objectId: row.id, agencyId: null, details: { issuer, thisUpdate: row.this_update } });
+  await recordAudit(ctx, { action: 'signing.crl_import', objectType: 'crl', objectId: row.id, agencyId: null, details: { issuer, thisUpdate: row.this_update.toISOString() } });
   return { id: row.id, issuer, thisUpdate: row.this_update.toISOString(), nextUpdate: row.next_update?.toISOString() ?? null };
 }
 

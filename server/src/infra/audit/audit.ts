@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Ctx } from '../context.js';
 import { assertTransaction, type Db } from '../db/database.js';
 import type { AuditTables } from './tables.js';
-import { entryHash, GENESIS_HASH, type ChainedFields } from './chain.js';
+import { canonicalEntry, canonicalJson, entryHash, GENESIS_HASH, hashCanonical, type AuditDetails, type ChainedFields } from './chain.js';
 
 export interface AuditEntry {
   action: string;
@@ -10,8 +10,11 @@ export interface AuditEntry {
   objectId?: string;
   /** The agency whose data this is; defaults to the actor's. */
   agencyId?: string | null;
-  details?: Record<string, unknown>;
+  /** Plain JSON only (dates as ISO strings): anything else throws before it is hashed. */
+  details?: AuditDetails;
 }
+
+export type { AuditDetails } from './chain.js';
 
 const auditDb = (db: Db) => db.withTables<AuditTables>();
 
@@ -46,7 +49,9 @@ export async function recordAudits(trx: Db, items: { ctx: Ctx; entry: AuditEntry
       details: entry.details ?? {},
       ip: ctx.ip,
     };
-    const hash = entryHash(prevHash, fields);
+    // The hash covers the canonical text, and the row stores that same text: what is verified later
+    // is exactly what was hashed (a value jsonb would store differently throws here instead).
+    const hash = hashCanonical(prevHash, canonicalEntry(fields));
     const row = {
       at: fields.at,
       actor_id: fields.actorId,
@@ -55,7 +60,7 @@ export async function recordAudits(trx: Db, items: { ctx: Ctx; entry: AuditEntry
       action: fields.action,
       object_type: fields.objectType,
       object_id: fields.objectId,
-      details: JSON.stringify(fields.details),
+      details: canonicalJson(fields.details),
       ip: fields.ip,
       prev_hash: prevHash,
       hash,
@@ -67,39 +72,70 @@ export async function recordAudits(trx: Db, items: { ctx: Ctx; entry: AuditEntry
   await db.insertInto('audit_log').values(rows).execute();
 }
 
-export interface ChainBreak {
+/** One problem found in the log: an entry whose content no longer matches its hash, or a broken link. */
+export interface ChainProblem {
   seq: number;
+  kind: 'altered' | 'link';
+  /** For a broken link: the entry before it as the log now stands (null: the log's first row). */
+  afterSeq?: number | null;
   reason: string;
 }
 
-/** Walks the whole log in order; returns the first broken entry, or null when the chain holds. */
-export async function verifyAuditChain(db: Db, batch = 5000): Promise<{ checked: number; broken: ChainBreak | null }> {
+export interface ChainReport {
+  checked: number;
+  /** Every problem, in log order (the list given back stops at `limit`; `problemCount` is the total). */
+  problems: ChainProblem[];
+  problemCount: number;
+}
+
+/**
+ * Walks the whole log in order and reports every problem, not only the first, so that one accident
+ * cannot hide later tampering. Each entry is checked on its own (its content against its hash) and
+ * against its neighbour (its prev_hash against the hash of the entry stored before it). Numbers
+ * skipped by rolled-back transactions are normal: only a broken link shows a removal.
+ */
+export async function verifyAuditChain(db: Db, options: { batch?: number; limit?: number; onProblem?: (p: ChainProblem) => void } = {}): Promise<ChainReport> {
   const q = auditDb(db);
-  let prevHash = GENESIS_HASH;
-  let afterSeq = 0;
-  let checked = 0;
+  const batch = options.batch ?? 5000;
+  const limit = options.limit ?? 1000;
+  const report: ChainReport = { checked: 0, problems: [], problemCount: 0 };
+  const found = (p: ChainProblem) => {
+    report.problemCount++;
+    if (report.problems.length < limit) report.problems.push(p);
+    options.onProblem?.(p);
+  };
+  let prev: { seq: number | null; hash: string } = { seq: null, hash: GENESIS_HASH };
   for (;;) {
-    const rows = await q.selectFrom('audit_log').selectAll().where('seq', '>', afterSeq).orderBy('seq').limit(batch).execute();
-    if (rows.length === 0) return { checked, broken: null };
+    const rows = await q.selectFrom('audit_log').selectAll().where('seq', '>', prev.seq ?? 0).orderBy('seq').limit(batch).execute();
+    if (rows.length === 0) return report;
     for (const row of rows) {
-      if (row.prev_hash !== prevHash) {
-        return { checked, broken: { seq: row.seq, reason: 'prev_hash does not match the previous entry (an entry was removed or reordered)' } };
+      if (row.prev_hash !== prev.hash) {
+        found({
+          seq: row.seq,
+          kind: 'link',
+          afterSeq: prev.seq,
+          reason: prev.seq === null ? 'mục đầu tiên của nhật ký không nối với điểm khởi đầu: các mục trước đó đã bị xóa' : `không nối với mục #${prev.seq} đứng trước: có mục giữa hai mục này đã bị xóa, chèn hoặc đổi thứ tự`,
+        });
       }
-      const expected = entryHash(prevHash, {
-        at: row.at,
-        actorId: row.actor_id,
-        actorName: row.actor_name,
-        agencyId: row.agency_id,
-        action: row.action,
-        objectType: row.object_type,
-        objectId: row.object_id,
-        details: row.details,
-        ip: row.ip,
-      });
-      if (expected !== row.hash) return { checked, broken: { seq: row.seq, reason: 'content does not match its hash (the entry was altered)' } };
-      prevHash = row.hash;
-      afterSeq = row.seq;
-      checked++;
+      let expected: string | null;
+      try {
+        expected = entryHash(row.prev_hash, {
+          at: row.at,
+          actorId: row.actor_id,
+          actorName: row.actor_name,
+          agencyId: row.agency_id,
+          action: row.action,
+          objectType: row.object_type,
+          objectId: row.object_id,
+          details: row.details as AuditDetails,
+          ip: row.ip,
+        });
+      } catch {
+        expected = null;
+      }
+      if (expected !== row.hash) found({ seq: row.seq, kind: 'altered', reason: 'nội dung không khớp với mã băm: mục đã bị sửa' });
+      prev = { seq: row.seq, hash: row.hash };
+      report.checked++;
     }
   }
 }

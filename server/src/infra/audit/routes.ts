@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Services } from '../module.js';
-import { errors } from '../http/schemas.js';
+import { errors, BoundedInt } from '../http/schemas.js';
 import { hasRole } from '../auth/actor.js';
 import { forbidden, notFound } from '../../shared/errors.js';
 import { listAudit, verifyAuditChain } from './audit.js';
@@ -24,8 +24,20 @@ const Query = Type.Object({
   action: Type.Optional(Type.String({ maxLength: 100 })),
   objectType: Type.Optional(Type.String({ maxLength: 50 })),
   objectId: Type.Optional(Type.String({ maxLength: 100 })),
-  beforeSeq: Type.Optional(Type.Integer({ minimum: 1 })),
+  beforeSeq: Type.Optional(BoundedInt({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
+});
+const Report = Type.Object({
+  checked: Type.Number(),
+  problemCount: Type.Number({ description: 'Tổng số sai lệch; danh sách chỉ trả về 1000 mục đầu' }),
+  problems: Type.Array(
+    Type.Object({
+      seq: Type.Number(),
+      kind: Type.Union([Type.Literal('altered'), Type.Literal('link')], { description: 'altered: nội dung bị sửa; link: đứt mắt xích (mục bị xóa, chèn, đổi thứ tự)' }),
+      afterSeq: Type.Optional(Type.Union([Type.Number(), Type.Null()])),
+      reason: Type.String(),
+    }),
+  ),
 });
 const tags = ['audit'];
 
@@ -48,8 +60,8 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
     {
       schema: {
         tags,
-        summary: 'Kiểm tra chuỗi băm của nhật ký (quản trị hệ thống)',
-        response: { 200: Type.Object({ checked: Type.Number(), broken: Type.Union([Type.Null(), Type.Object({ seq: Type.Number(), reason: Type.String() })]) }), ...errors(401, 403) },
+        summary: 'Kiểm tra chuỗi băm của nhật ký: mọi mục bị sửa và mọi chỗ đứt (quản trị hệ thống)',
+        response: { 200: Report, ...errors(401, 403) },
       },
     },
     async (request) => {

@@ -12,7 +12,7 @@
 import type { Ctx } from '../../infra/context.js';
 import { requireActor } from '../../infra/context.js';
 import { inTransaction } from '../../infra/db/database.js';
-import { recordAudit, type AuditEntry } from '../../infra/audit/audit.js';
+import { recordAudit, type AuditDetails, type AuditEntry } from '../../infra/audit/audit.js';
 import { AppError, notFound } from '../../shared/errors.js';
 import { rememberRemoteAccount, remoteAccountOf } from '../devices/service.js';
 import { sha256 } from '../signer.js';
@@ -156,7 +156,7 @@ export class RemoteTransactions {
     entry.timer.unref();
   }
 
-  private async audit(ctx: Ctx, batch: RemoteBatch, action: string, details: Record<string, unknown>): Promise<void> {
+  private async audit(ctx: Ctx, batch: RemoteBatch, action: string, details: AuditDetails): Promise<void> {
     const entry: AuditEntry = { action, objectType: batch.objectType, objectId: batch.objectId, details };
     await inTransaction(ctx.db, (trx) => recordAudit({ ...ctx, db: trx }, entry));
   }

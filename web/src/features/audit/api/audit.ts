@@ -21,9 +21,19 @@ export interface AuditFilters {
   objectId?: string;
 }
 
+export interface ChainProblem {
+  seq: number;
+  /** altered: the entry's content no longer matches its hash; link: entries removed, inserted or reordered before it. */
+  kind: 'altered' | 'link';
+  afterSeq?: number | null;
+  reason: string;
+}
+
 export interface AuditVerification {
   checked: number;
-  broken: null | { seq: number; reason: string };
+  /** Every problem found (the server lists the first 1000; problemCount is the total). */
+  problems: ChainProblem[];
+  problemCount: number;
 }
 
 const PAGE_SIZE = 100;

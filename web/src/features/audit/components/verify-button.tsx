@@ -1,12 +1,18 @@
-import { Alert, Button, Flex } from 'antd';
+import { Alert, Button, Flex, Table, Tag } from 'antd';
 import { SafetyOutlined } from '@ant-design/icons';
 import { errorMessage } from '@/lib/api';
-import { useVerifyAudit } from '../api/audit';
+import { useVerifyAudit, type ChainProblem } from '../api/audit';
 
-/** Recomputes the hash chain on the server: any edited or deleted entry breaks it. */
+const KIND_LABEL: Record<ChainProblem['kind'], { text: string; color: string }> = {
+  altered: { text: 'Nội dung bị sửa', color: 'red' },
+  link: { text: 'Đứt mắt xích', color: 'volcano' },
+};
+
+/** Recomputes the hash chain on the server and lists every edited entry and every break, not only the first. */
 export function VerifyButton() {
   const verify = useVerifyAudit();
   const result = verify.data;
+  const n = (x: number) => x.toLocaleString('vi-VN');
   return (
     <Flex vertical gap={12} style={{ marginBottom: 16 }}>
       <div>
@@ -15,16 +21,33 @@ export function VerifyButton() {
         </Button>
       </div>
       {verify.error && <Alert type="error" showIcon title={errorMessage(verify.error)} />}
-      {result && !result.broken && (
-        <Alert type="success" showIcon title={`Nhật ký toàn vẹn: đã kiểm tra ${result.checked.toLocaleString('vi-VN')} bản ghi, không phát hiện sai lệch.`} />
+      {result && result.problemCount === 0 && (
+        <Alert type="success" showIcon title={`Nhật ký toàn vẹn: đã kiểm tra ${n(result.checked)} bản ghi, không phát hiện sai lệch.`} />
       )}
-      {result?.broken && (
-        <Alert
-          type="error"
-          showIcon
-          title={`Phát hiện sai lệch tại bản ghi số ${result.broken.seq}`}
-          description={`${result.broken.reason}. Đã kiểm tra ${result.checked.toLocaleString('vi-VN')} bản ghi. Hãy báo ngay cho người phụ trách an toàn thông tin.`}
-        />
+      {result && result.problemCount > 0 && (
+        <>
+          <Alert
+            type="error"
+            showIcon
+            title={`Phát hiện ${n(result.problemCount)} sai lệch trong ${n(result.checked)} bản ghi`}
+            description={
+              (result.problemCount > result.problems.length ? `Danh sách dưới đây gồm ${n(result.problems.length)} sai lệch đầu tiên; chạy lệnh audit:verify trên máy chủ để xem đủ. ` : '') +
+              'Hãy báo ngay cho người phụ trách an toàn thông tin.'
+            }
+          />
+          <Table<ChainProblem>
+            size="small"
+            rowKey={(p) => `${p.kind}-${p.seq}`}
+            dataSource={result.problems}
+            pagination={result.problems.length > 20 ? { pageSize: 20 } : false}
+            data-testid="audit-problems"
+            columns={[
+              { title: 'Bản ghi số', dataIndex: 'seq', width: 110 },
+              { title: 'Loại sai lệch', dataIndex: 'kind', width: 150, render: (k: ChainProblem['kind']) => <Tag color={KIND_LABEL[k].color}>{KIND_LABEL[k].text}</Tag> },
+              { title: 'Mô tả', dataIndex: 'reason' },
+            ]}
+          />
+        </>
       )}
     </Flex>
   );
