@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEngines } from '../../test/harness/engines.js';
 import { call } from '../../test/harness/app.js';
+import { registerCertificate } from '../signing/testing/register-certificate.js';
 import type { TestIdentity } from '../signing/testing/test-pki.js';
 import { agentSign, draftBody, draftPdf, issue, setupOutgoing, throughSigning, upload, type OutgoingFixture } from './testkit.js';
 
@@ -20,7 +21,7 @@ describeEngines('[Q-5.3b] no number and no organisation signature over a signer 
   /** Draft → approve → the director signs with `identity`, registered as their own certificate. */
   async function signedWith(identity: TestIdentity, summary: string): Promise<string> {
     const { t, s } = fx;
-    const certificateId = (await call(t.app, s.signer, 'POST', '/api/signing/certificates', { certificate: identity.certificate.toString('base64') })).json().id;
+    const certificateId = await registerCertificate(t.app, s.signer, identity);
     const fileId = await upload(fx, s.drafter, 'du-thao.pdf', await draftPdf());
     const { id } = (await call(t.app, s.drafter, 'POST', '/api/outgoing', draftBody(fx, fileId, { summary }))).json();
     await call(t.app, s.drafter, 'POST', `/api/outgoing/${id}/submit`);

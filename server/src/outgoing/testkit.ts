@@ -9,6 +9,7 @@ import { multipart, pdfBytes } from '../../test/harness/samples.js';
 import type { DatabaseHandle } from '../infra/db/create-db.js';
 import { parseRequest, signRequest } from '../signing/index.js';
 import { makeDecisionPdf } from '../signing/testing/decision-pdf.js';
+import { registerCertificate } from '../signing/testing/register-certificate.js';
 import { createTestPki, keySigner, type TestIdentity, type TestPki } from '../signing/testing/test-pki.js';
 
 export const NUMBER_LINE = 'Số:        /QĐ-SNV';
@@ -43,9 +44,9 @@ export async function setupOutgoing(handle: DatabaseHandle, options: { at?: Date
   for (const u of ok(await call(t.app, s.clerk, 'GET', '/api/users'))) users[u.username] = u.id;
   ok(await call(t.app, s.admin, 'POST', '/api/signing/trust-anchors', { name: 'CA thử nghiệm', certificate: pki.root.toString('base64') }), 201);
   for (const crl of pki.crls) ok(await call(t.app, s.admin, 'POST', '/api/signing/crls', { crl: crl.toString('base64') }), 201);
-  const personalCert = ok(await call(t.app, s.signer, 'POST', '/api/signing/certificates', { certificate: pki.ecdsa.certificate.toString('base64') }), 201).id;
+  const personalCert = await registerCertificate(t.app, s.signer, pki.ecdsa);
   const device = ok(await call(t.app, s.clerk, 'POST', '/api/signing/devices', { kind: 'token', label: 'Token chữ ký số cơ quan', serialNumber: 'TEST-0001' }), 201).id;
-  const orgCert = ok(await call(t.app, s.clerk, 'POST', '/api/signing/certificates', { certificate: pki.rsa.certificate.toString('base64'), deviceId: device }), 201).id;
+  const orgCert = await registerCertificate(t.app, s.clerk, pki.rsa, { deviceId: device });
   const decision = await uploadFile(t, s.signer, 'quyet-dinh-01.pdf', pdfBytes('Quyet dinh giao thiet bi'));
   const assigned = ok(await call(t.app, s.signer, 'POST', `/api/signing/devices/${device}/assign`, { holderId: users['vanthu.snv'], decisionNumber: '01/QĐ-SNV', decisionDate: '2026-01-05', decisionFileId: decision }), 201);
   ok(await call(t.app, s.clerk, 'POST', `/api/signing/assignments/${assigned.assignmentId}/handover`));

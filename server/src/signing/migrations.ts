@@ -174,4 +174,45 @@ export const signingMigrations: Migrations = {
       await sql`alter table signing_certificate drop column remote_account`.execute(db);
     },
   },
+  '20261208T0120-signing-certificate-proof-of-possession': {
+    async up(db: Kysely<unknown>) {
+      // One-time challenges for registering a certificate (Q-5.1): the key holder signs one to prove
+      // possession. In the database, not in memory, so any node checks what another issued. A used
+      // one keeps the proof (the exact bytes signed and the value) next to the certificate it registered.
+      await sql`
+        create table signing_registration_challenge (
+          id uuid primary key,
+          agency_id uuid not null,
+          user_id uuid not null,
+          device_id uuid references signing_key_device(id),
+          fingerprint char(64) not null,
+          certificate bytea not null,
+          challenge bytea not null,
+          created_at timestamptz not null,
+          expires_at timestamptz not null,
+          used_at timestamptz,
+          signature bytea,
+          certificate_id uuid references signing_certificate(id),
+          remote_account varchar(128),
+          remote_transaction varchar(200)
+        )`.execute(db);
+      await sql`create index signing_registration_challenge_user on signing_registration_challenge (user_id, expires_at)`.execute(db);
+      // A certificate was unique across the deployment, so whoever registered it first blocked its real
+      // holder and a 409 told other agencies it was known. Now unique per holder: once per person, once
+      // per device; registrations elsewhere neither block nor show. Rows from before keep proof_id null.
+      await sql`alter table signing_certificate drop constraint signing_certificate_fingerprint_key`.execute(db);
+      await sql`create unique index signing_certificate_personal on signing_certificate (owner_user_id, fingerprint) where owner_user_id is not null`.execute(db);
+      await sql`create unique index signing_certificate_on_device on signing_certificate (device_id, fingerprint) where device_id is not null`.execute(db);
+      await sql`create index signing_certificate_fingerprint on signing_certificate (fingerprint)`.execute(db);
+      await sql`alter table signing_certificate add column proof_id uuid references signing_registration_challenge(id)`.execute(db);
+    },
+    async down(db: Kysely<unknown>) {
+      await sql`alter table signing_certificate drop column proof_id`.execute(db);
+      await sql`drop index signing_certificate_fingerprint`.execute(db);
+      await sql`drop index signing_certificate_on_device`.execute(db);
+      await sql`drop index signing_certificate_personal`.execute(db);
+      await sql`alter table signing_certificate add constraint signing_certificate_fingerprint_key unique (fingerprint)`.execute(db);
+      await sql`drop table signing_registration_challenge`.execute(db);
+    },
+  },
 };

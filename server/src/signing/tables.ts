@@ -50,6 +50,26 @@ export type SigningTables = {
     added_at: Date;
     /** The account at the remote signing service holding the key, once used. */
     remote_account: ColumnType<string | null, string | null | undefined, string | null>;
+    /** The challenge whose signature proved possession of the key; null for registrations made before proofs were required. */
+    proof_id: ColumnType<string | null, string | null | undefined, string | null>;
+  };
+  /** A one-time challenge to sign before registering a certificate (proof of possession, Q-5.1). */
+  signing_registration_challenge: {
+    id: string;
+    agency_id: string;
+    user_id: string;
+    device_id: string | null;
+    fingerprint: string;
+    certificate: Buffer;
+    /** The exact bytes to sign (agent/registration.ts challengeText). */
+    challenge: Buffer;
+    created_at: Date;
+    expires_at: Date;
+    used_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+    signature: ColumnType<Buffer | null, Buffer | null | undefined, Buffer | null>;
+    certificate_id: ColumnType<string | null, string | null | undefined, string | null>;
+    remote_account: ColumnType<string | null, string | null | undefined, string | null>;
+    remote_transaction: ColumnType<string | null, string | null | undefined, string | null>;
   };
   /** The head's written assignment of a device to a clerk; effective once the handover is recorded (Q-5.2, Q-5.3c) */
   signing_device_assignment: {

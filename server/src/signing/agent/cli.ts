@@ -7,6 +7,11 @@
  *   npx tsx server/src/signing/agent/cli.ts --pkcs11-module /usr/lib/…/lib.so --key-id 01
  *       [--token-label LABEL | --slot ID] [--chain issuers.pem]… [--request …] [--output …]
  *
+ * Registering a certificate (proof of possession, registration.ts): the same key options after the
+ * word `register`, the server's challenge as the request; the answer is posted back to the server.
+ *
+ *   npx tsx server/src/signing/agent/cli.ts register --p12 my.p12 --request challenge.json --output answer.json
+ *
  * The request comes from --request or stdin; the answer goes to --output or stdout. The password
  * (PKCS#12) or PIN (PKCS#11) comes from VANTHU_P12_PASSWORD / VANTHU_PKCS11_PIN, or, with
  * --secret-stdin, from the first line of stdin (then the request follows it unless --request is
@@ -16,13 +21,15 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { openKeySource, SECRET_VARIABLES, type KeySource } from './key-source.js';
+import { answerChallenge, parseChallenge } from './registration.js';
 import { fingerprints, parseRequest, signRequest } from './request.js';
 
 class UsageError extends Error {}
 
 function parseCommandLine(argv: string[]) {
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     args: argv,
+    allowPositionals: true,
     options: {
       request: { type: 'string' },
       output: { type: 'string' },
@@ -35,6 +42,9 @@ function parseCommandLine(argv: string[]) {
       'secret-stdin': { type: 'boolean' },
     },
   });
+  if (positionals.length > 1 || (positionals.length === 1 && positionals[0] !== 'register')) {
+    throw new UsageError(`Lệnh không hợp lệ: ${positionals.join(' ')}. Chỉ có lệnh "register" (đăng ký chứng thư số); bỏ trống để ký văn bản.`);
+  }
   let source: KeySource;
   if (values.p12 && !values['pkcs11-module']) {
     source = { kind: 'p12', file: values.p12 };
@@ -45,7 +55,7 @@ function parseCommandLine(argv: string[]) {
     throw new UsageError('Cần đúng một nguồn khoá: --p12 <tệp> hoặc --pkcs11-module <thư viện> --key-id <hex>.');
   }
   const requestFile = values.request === '-' ? undefined : values.request;
-  return { source, requestFile, output: values.output, secretOnStdin: values['secret-stdin'] ?? false };
+  return { register: positionals[0] === 'register', source, requestFile, output: values.output, secretOnStdin: values['secret-stdin'] ?? false };
 }
 
 async function readStdin(): Promise<string> {
@@ -77,13 +87,23 @@ async function main(): Promise<void> {
     throw new UsageError(`Cần mật khẩu/mã PIN: đặt biến môi trường ${SECRET_VARIABLES[options.source.kind]} hoặc dùng --secret-stdin.`);
   }
 
+  if (options.register) {
+    const challenge = parseChallenge(requestText);
+    const signer = await openKeySource(options.source, secret);
+    process.stderr.write(`Chứng minh sở hữu khoá ${signer.algorithm} để đăng ký chứng thư số SHA-256 ${challenge.fingerprint} (thử thách ${challenge.challengeId}).\n`);
+    return emit(options.output, await answerChallenge(signer, challenge));
+  }
   const request = parseRequest(requestText);
   const signer = await openKeySource(options.source, secret);
   const digests = fingerprints(request);
   if (digests.length === 1) process.stderr.write(`Ký thuộc tính ký có SHA-256 ${digests[0]} bằng khoá ${signer.algorithm}.\n`);
   else process.stderr.write(`Ký ${digests.length} tệp bằng khoá ${signer.algorithm}; SHA-256 thuộc tính ký:\n${digests.map((d, i) => `  ${i + 1}. ${d}\n`).join('')}`);
-  const answer = `${JSON.stringify(await signRequest(signer, request))}\n`;
-  if (options.output) await writeFile(options.output, answer);
+  await emit(options.output, await signRequest(signer, request));
+}
+
+async function emit(output: string | undefined, value: unknown): Promise<void> {
+  const answer = `${JSON.stringify(value)}\n`;
+  if (output) await writeFile(output, answer);
   else process.stdout.write(answer);
 }
 

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEngines } from '../../../test/harness/engines.js';
 import { call, login, startTestApp, type Session, type TestApp } from '../../../test/harness/app.js';
 import { multipart, pdfBytes } from '../../../test/harness/samples.js';
+import { registerCertificate } from '../testing/register-certificate.js';
 import { createTestPki, type TestPki } from '../testing/test-pki.js';
 import { certificateExpiryNotices } from './expiry.js';
 
@@ -53,15 +54,15 @@ describeEngines('key devices and certificates (Q-5)', (db) => {
     expect(dev.statusCode).toBe(201);
     ids.device = dev.json().id;
     expect((await call(t.app, clerk, 'POST', '/api/signing/devices', { kind: 'token', label: 'Trùng', serialNumber: 'VNPT-0001' })).statusCode).toBe(409);
-    expect((await call(t.app, clerk, 'POST', '/api/signing/certificates', { certificate: pki.rsa.certificate.toString('base64'), deviceId: ids.device })).statusCode).toBe(201);
-    expect((await call(t.app, clerk, 'POST', '/api/signing/certificates', { certificate: pki.root.toString('base64'), deviceId: ids.device })).json().message).toMatch(/chứng thư của CA/);
+    await registerCertificate(t.app, clerk, pki.rsa, { deviceId: ids.device });
+    expect((await call(t.app, clerk, 'POST', '/api/signing/certificates/challenges', { certificate: pki.root.toString('base64'), deviceId: ids.device })).json().message).toMatch(/chứng thư của CA/);
     const other = await login(t.app, 'vanthu.ubnd');
-    expect((await call(t.app, other, 'POST', '/api/signing/certificates', { certificate: pki.ecdsa.certificate.toString('base64'), deviceId: ids.device })).statusCode).toBe(404);
+    expect((await call(t.app, other, 'POST', '/api/signing/certificates/challenges', { certificate: pki.ecdsa.certificate.toString('base64'), deviceId: ids.device })).statusCode).toBe(404);
     expect((await devices())[0].certificates[0]).toMatchObject({ serialNumber: expect.any(String), expired: false });
   });
 
   it('[Q-5.4] a person registers only their certificate, never a key; expiry is warned 30 days ahead', async () => {
-    expect((await call(t.app, head, 'POST', '/api/signing/certificates', { certificate: pki.ecdsa.certificate.toString('base64') })).statusCode).toBe(201);
+    await registerCertificate(t.app, head, pki.ecdsa);
     const mine = (await call(t.app, head, 'GET', '/api/signing/certificates')).json().find((c: { ownerUserId: string | null }) => c.ownerUserId === ids['giamdoc.snv']);
     expect(mine).toMatchObject({ expiresSoon: false, expired: false });
     t.clock.set(new Date(Date.parse(mine.notAfter) - 10 * 86400000));

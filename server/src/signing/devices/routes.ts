@@ -2,8 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Services } from '../../infra/module.js';
 import { withTx } from '../../infra/http/request-context.js';
-import { errors, IdParams, Ok } from '../../infra/http/schemas.js';
-import { assignDevice, listAssignments, listCertificates, listDevices, recordHandover, registerCertificate, registerDevice } from './service.js';
+import { errors, IdParams, Ok, CalendarDate } from '../../infra/http/schemas.js';
+import { assignDevice, listAssignments, listCertificates, listDevices, recordHandover, registerCertificate, registerDevice, requestRegistrationChallenge } from './service.js';
 
 const tags = ['signing-devices'];
 const Cert = Type.Object({
@@ -30,13 +30,21 @@ const Device = Type.Object({
   certificates: Type.Array(Cert),
 });
 const Created = Type.Object({ id: Type.String() });
+const Challenge = Type.Object({
+  challengeId: Type.String(),
+  challenge: Type.String({ description: 'Văn bản cần ký, đúng từng byte (UTF-8)' }),
+  digest: Type.String({ description: 'SHA-256 của thử thách (hex): giá trị băm gửi dịch vụ ký số từ xa' }),
+  algorithm: Type.Union([Type.Literal('RSA'), Type.Literal('ECDSA')]),
+  expiresAt: Type.String(),
+  certificate: Type.Object({ subject: Type.String(), serialNumber: Type.String(), fingerprint: Type.String() }),
+});
 const Assignment = Type.Object({
   id: Type.String(),
   holderId: Type.String(),
   holderName: Type.String(),
   decision: Type.Object({
     number: Type.String({ description: 'Số quyết định' }),
-    date: Type.String({ format: 'date', description: 'Ngày quyết định' }),
+    date: CalendarDate('Ngày quyết định'),
     file: Type.Union([Type.Object({ id: Type.String(), originalName: Type.String(), format: Type.String(), size: Type.Number() }), Type.Null()], { description: 'Tệp quyết định (đọc qua /api/files/:id/content)' }),
   }),
   handoverFileId: Type.String({ description: 'Biên bản bàn giao (PDF)' }),
@@ -65,13 +73,31 @@ export const deviceRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = a
     listCertificates(request.ctx),
   );
   app.post(
+    '/certificates/challenges',
+    {
+      schema: {
+        tags,
+        summary: 'Đăng ký chứng thư số, bước 1: tạo thử thách để người giữ khóa ký (chứng minh sở hữu khóa; Q-5.1)',
+        description:
+          'Lưu nguyên câu trả lời thành tệp và ký bằng công cụ ký số: `cli.ts register --p12 … --request challenge.json`, hoặc gửi tới dịch vụ ký số từ xa (POST /certificates/challenges/:id/remote). Thử thách dùng một lần, hết hạn sau 10 phút.',
+        body: Type.Object({ certificate: Type.String({ minLength: 100, maxLength: 20000 }), deviceId: Type.Optional(Type.String({ format: 'uuid' })) }),
+        response: { 201: Challenge, ...errors(400, 401, 403, 404, 409, 429) },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await withTx(request, (ctx) => requestRegistrationChallenge(ctx, request.body))),
+  );
+  app.post(
     '/certificates',
     {
       schema: {
         tags,
-        summary: 'Đăng ký chứng thư số: của cơ quan (trên thiết bị) hoặc của cá nhân (Q-5.1)',
-        body: Type.Object({ certificate: Type.String({ minLength: 100, maxLength: 20000 }), deviceId: Type.Optional(Type.String({ format: 'uuid' })) }),
-        response: { 201: Created, ...errors(400, 401, 403, 404, 409) },
+        summary: 'Đăng ký chứng thư số, bước 2: gửi thử thách đã ký; chứng thư được đăng ký cho cá nhân hoặc thiết bị đã nêu khi tạo thử thách (Q-5.1)',
+        // Both optional so that a request without a proof is told why in Vietnamese (PROOF_MISSING).
+        body: Type.Object({
+          challengeId: Type.Optional(Type.String({ format: 'uuid' })),
+          signature: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9+/]+={0,2}$', maxLength: 2000, description: 'Câu trả lời của công cụ ký số, hoặc chữ ký trả về từ dịch vụ ký số từ xa (base64)' })),
+        }),
+        response: { 201: Created, ...errors(400, 401, 403, 404, 409, 422) },
       },
     },
     async (request, reply) => reply.status(201).send({ id: await withTx(request, (ctx) => registerCertificate(ctx, request.body)) }),
@@ -86,7 +112,7 @@ export const deviceRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = a
         body: Type.Object({
           holderId: Type.String({ format: 'uuid' }),
           decisionNumber: Type.String({ minLength: 1, maxLength: 50 }),
-          decisionDate: Type.String({ format: 'date' }),
+          decisionDate: CalendarDate(),
           decisionFileId: Type.String({ format: 'uuid', description: 'Tệp quyết định đã ký, đã tải lên (PDF, JPEG hoặc PNG) của cơ quan' }),
         }),
         response: { 201: Type.Object({ assignmentId: Type.String(), handoverFileId: Type.String() }), ...errors(400, 401, 403, 404, 409) },

@@ -1,4 +1,4 @@
-import { createHash, X509Certificate } from 'node:crypto';
+import { X509Certificate } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { sql, type Selectable } from 'kysely';
 import type { Ctx } from '../../infra/context.js';
@@ -12,6 +12,7 @@ import { findAgency } from '../../agencies/index.js';
 import { findUserBrief } from '../../users/index.js';
 import type { SigningTables } from '../tables.js';
 import { handoverRecordPdf } from './handover-record.js';
+import { issueChallenge, readCertificate, RegistrationError, spendChallenge, takeProof } from './possession.js';
 
 const devicesDb = (db: Db) => db.withTables<SigningTables>();
 /** Certificates are flagged, and their holders told (expiry.ts), this many days before they expire. */
@@ -42,47 +43,78 @@ export async function registerDevice(ctx: Ctx, input: { kind: 'token' | 'hsm' | 
 }
 
 /**
- * Registers a certificate: the organisation's on one of its devices, or a person's own (Q-5.1).
- * Only the certificate is stored; private keys never reach the server (Q-5.4).
+ * First step of registering a certificate (Q-5.1): the organisation's on one of its devices, or a
+ * person's own. Only the certificate is sent, never a key (Q-5.4); the answer is a one-time
+ * challenge that the key holder signs (possession.ts). A registration elsewhere — another person,
+ * another agency — changes nothing here and shows nowhere: the same certificate may rightly be
+ * registered by each holder who proves the key (one person with posts in two agencies).
  */
-export async function registerCertificate(ctx: Ctx, input: { certificate: string; deviceId?: string }) {
+export async function requestRegistrationChallenge(ctx: Ctx, input: { certificate: string; deviceId?: string }) {
   const actor = requireActor(ctx);
-  let cert: X509Certificate;
-  try {
-    const text = input.certificate.trim();
-    cert = new X509Certificate(text.startsWith('-----BEGIN') ? text : Buffer.from(text, 'base64'));
-  } catch {
-    throw invalid('certificate', 'Không đọc được chứng thư số (cần PEM hoặc DER mã hóa base64).');
-  }
-  if (cert.ca) throw invalid('certificate', 'Đây là chứng thư của CA; chứng thư CA thêm vào danh sách tin cậy.');
-  if (input.deviceId) {
+  const read = readCertificate(input.certificate);
+  const deviceId = input.deviceId ?? null;
+  if (deviceId) {
     requireKeeper(ctx);
-    await loadDevice(ctx.db, actor.agencyId, input.deviceId);
+    await loadDevice(ctx.db, actor.agencyId, deviceId);
   }
+  // Only the holder's own earlier registration is mentioned: that tells them nothing new.
+  if (await registeredBy(ctx.db, read.fingerprint, deviceId ? { deviceId } : { ownerUserId: actor.userId })) throw alreadyRegistered(deviceId);
+  return issueChallenge(ctx, { ...read, deviceId });
+}
+
+/** Second step: with the signed challenge, the certificate it names is registered for its person or device. */
+export async function registerCertificate(ctx: Ctx, input: { challengeId?: string; signature?: string }) {
+  const actor = requireActor(ctx);
+  const { row: proof, signature } = await takeProof(ctx, input);
+  if (proof.device_id) {
+    requireKeeper(ctx);
+    await loadDevice(ctx.db, actor.agencyId, proof.device_id);
+  }
+  const cert = new X509Certificate(proof.certificate);
+  const now = ctx.clock.now();
   const row = await devicesDb(ctx.db)
     .insertInto('signing_certificate')
     .values({
       agency_id: actor.agencyId,
-      device_id: input.deviceId ?? null,
-      owner_user_id: input.deviceId ? null : actor.userId,
+      device_id: proof.device_id,
+      owner_user_id: proof.device_id ? null : actor.userId,
       subject: cert.subject,
       serial_number: cert.serialNumber,
       issuer: cert.issuer,
       not_before: new Date(cert.validFrom),
       not_after: new Date(cert.validTo),
-      fingerprint: createHash('sha256').update(cert.raw).digest('hex'),
+      fingerprint: proof.fingerprint,
       certificate: cert.raw,
       added_by: actor.userId,
-      added_at: ctx.clock.now(),
+      added_at: now,
+      proof_id: proof.id,
+      // The provider accepted this certificate for the account the challenge was sent to.
+      remote_account: proof.remote_account,
     })
     .returning('id')
     .executeTakeFirstOrThrow()
     .catch((err) => {
-      throw isUniqueViolation(err) ? conflict('Chứng thư số này đã được đăng ký.') : err;
+      throw isUniqueViolation(err) ? alreadyRegistered(proof.device_id) : err;
     });
-  await recordAudit(ctx, { action: 'signing.certificate_register', objectType: 'certificate', objectId: row.id, details: { subject: cert.subject, serial: cert.serialNumber, deviceId: input.deviceId } });
+  await spendChallenge(ctx.db, proof.id, { signature, certificateId: row.id, at: now });
+  await recordAudit(ctx, {
+    action: 'signing.certificate_register',
+    objectType: 'certificate',
+    objectId: row.id,
+    details: { subject: cert.subject, serial: cert.serialNumber, deviceId: proof.device_id, fingerprint: proof.fingerprint, challengeId: proof.id },
+  });
   return row.id;
 }
+
+/** A registration of this certificate by this person, or on this device. */
+async function registeredBy(db: Db, fingerprint: string, holder: { ownerUserId: string } | { deviceId: string }): Promise<boolean> {
+  let query = devicesDb(db).selectFrom('signing_certificate').select('id').where('fingerprint', '=', fingerprint);
+  query = 'deviceId' in holder ? query.where('device_id', '=', holder.deviceId) : query.where('owner_user_id', '=', holder.ownerUserId);
+  return (await query.executeTakeFirst()) !== undefined;
+}
+
+const alreadyRegistered = (deviceId: string | null) =>
+  new RegistrationError('ALREADY_REGISTERED', deviceId ? 'Chứng thư số này đã được đăng ký trên thiết bị này.' : 'Bạn đã đăng ký chứng thư số này.');
 
 async function loadDevice(db: Db, agencyId: string, id: string) {
   const device = await devicesDb(db).selectFrom('signing_key_device').selectAll().where('id', '=', id).executeTakeFirst();

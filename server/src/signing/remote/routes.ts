@@ -8,6 +8,7 @@ import { Type } from 'typebox';
 import type { Services } from '../../infra/module.js';
 import { errors, IdParams } from '../../infra/http/schemas.js';
 import { RemoteSigningError, remoteMessages } from './errors.js';
+import { remoteProofStatus, submitRemoteProof } from './registration.js';
 import { RemoteTransactions } from './transactions.js';
 
 const tags = ['signing'];
@@ -41,6 +42,10 @@ export const remoteRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = a
   const configured = services.remoteSigning;
   const transactions = configured && new RemoteTransactions(configured, (message, err) => app.log.warn({ err }, message));
   app.addHook('onClose', async () => transactions?.close());
+  const service = () => {
+    if (!configured) throw new RemoteSigningError('REMOTE_NOT_CONFIGURED', remoteMessages.notConfigured);
+    return configured;
+  };
   const running = () => {
     if (!transactions) throw new RemoteSigningError('REMOTE_NOT_CONFIGURED', remoteMessages.notConfigured);
     return transactions;
@@ -72,5 +77,38 @@ export const remoteRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = a
     '/sessions/:id/remote',
     { schema: { tags, summary: 'Tình trạng yêu cầu ký số từ xa của phiên ký số', params: IdParams, response: { 200: RemoteView, ...errors(401, 404, 409, 422) } } },
     async (request) => running().view(request.ctx, request.params.id),
+  );
+  app.post(
+    '/certificates/challenges/:id/remote',
+    {
+      schema: {
+        tags,
+        summary: 'Gửi thử thách đăng ký chứng thư số tới dịch vụ ký số từ xa; người giữ khóa xác nhận trên điện thoại (Q-5.1)',
+        params: IdParams,
+        body: Type.Object({ account: Type.String({ minLength: 1, maxLength: 128, pattern: '\\S', description: 'Tài khoản của người giữ khóa tại dịch vụ ký số từ xa' }) }),
+        response: { 202: Submitted, ...errors(400, 401, 404, 409, 500) },
+      },
+    },
+    async (request, reply) => reply.status(202).send(await submitRemoteProof(request.ctx, service(), request.params.id, request.body)),
+  );
+  app.get(
+    '/certificates/challenges/:id/remote',
+    {
+      schema: {
+        tags,
+        summary: 'Tình trạng ký thử thách đăng ký trên dịch vụ ký số từ xa; khi đã ký, gửi challengeId và signature tới POST /certificates',
+        params: IdParams,
+        response: {
+          200: Type.Object({
+            state: Type.Union([Type.Literal('pending'), Type.Literal('signed'), Type.Literal('rejected'), Type.Literal('expired')]),
+            challengeId: Type.Optional(Type.String()),
+            signature: Type.Optional(Type.String()),
+            message: Type.Optional(Type.String()),
+          }),
+          ...errors(401, 404, 409, 422, 500),
+        },
+      },
+    },
+    async (request) => remoteProofStatus(request.ctx, service(), request.params.id),
   );
 };
