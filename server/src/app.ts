@@ -17,7 +17,7 @@ import type { Services } from './infra/module.js';
 import type { OfficeConverter } from './infra/convert/index.js';
 import type { RevocationChecker } from './signing/revocation/checker.js';
 import type { RemoteSigningService } from './signing/remote/remote-signer.js';
-import { installErrorHandlers } from './infra/http/error-handler.js';
+import { answerClientError, installErrorHandlers, normaliseRequestText } from './infra/http/error-handler.js';
 import { Problem } from './infra/http/schemas.js';
 import { guardRoute, installSessionLoader } from './infra/auth/hooks.js';
 import { userIdentity } from './users/index.js';
@@ -46,7 +46,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
     trustProxy: deps.trustProxy ?? false,
     ajv: { customOptions: { allErrors: true } },
+    clientErrorHandler: answerClientError,
   }).withTypeProvider<TypeBoxTypeProvider>();
+
+  // Only a site really served over HTTPS (secure cookies: the operator says so) may tell browsers
+  // to upgrade every address to https; over plain HTTP on the LAN that would break every asset.
+  const https = deps.secureCookies ?? false;
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -56,8 +61,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
         scriptSrc: ["'self'"],
+        upgradeInsecureRequests: https ? [] : null,
       },
     },
+    strictTransportSecurity: https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
   });
   await app.register(cookie);
   await app.register(multipart);
@@ -73,6 +80,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   installErrorHandlers(app, deps.webDist && existsSync(join(deps.webDist, 'index.html')) ? deps.webDist : undefined);
+  app.addHook('preValidation', normaliseRequestText);
   installSessionLoader(app, { db: deps.db, clock: deps.clock, files: deps.files, identity: userIdentity });
 
   app.get(

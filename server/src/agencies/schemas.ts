@@ -1,9 +1,10 @@
 import { Type, type Static } from 'typebox';
+import { NonBlank } from '../infra/http/schemas.js';
 
 export const AGENCY_CODE_PATTERN = '^[0-9]{3}\\.[0-9]{2}\\.[0-9]{2}\\.[A-Z][0-9]{2}$';
 export const ADMIN_CODE_PATTERN = '^[0-9A-Z]+(\\.[0-9A-Z]+)*$';
 const Abbreviation = Type.String({ minLength: 1, maxLength: 20, pattern: '^[0-9A-ZĐ]+$', description: 'Chữ viết tắt dùng trong ký hiệu văn bản' });
-const Name = Type.String({ minLength: 2, maxLength: 200 });
+const Name = NonBlank(200, { minLength: 2 });
 
 export const Agency = Type.Object({
   id: Type.String(),

@@ -1,5 +1,5 @@
 import { Type, type Static, type TSchema } from 'typebox';
-import { Uuid } from '../infra/http/schemas.js';
+import { Uuid, NonBlank } from '../infra/http/schemas.js';
 
 /** Request and answer shapes of the copies routes (validation, response filtering, OpenAPI). */
 
@@ -37,9 +37,9 @@ export const PrintCopy = Type.Object({
   incomingId: Uuid,
   form: Form,
   signerId: Type.String({ format: 'uuid', description: 'Người ký bản sao (ký tay trên bản in)' }),
-  signerPosition: Type.Optional(Type.String({ minLength: 2, maxLength: 200, description: 'Chức vụ ghi trên bản sao; mặc định chức vụ của người ký' })),
+  signerPosition: Type.Optional(NonBlank(200, { minLength: 2, description: 'Chức vụ ghi trên bản sao; mặc định chức vụ của người ký' })),
   signerAuthority: Type.Optional(Type.String({ maxLength: 200, description: 'Quyền hạn ký, ví dụ "TL. GIÁM ĐỐC"; in trên dòng chức vụ' })),
-  toPlaces: Type.String({ minLength: 2, maxLength: 2000, description: 'Nơi nhận: mỗi dòng một nơi (hoặc ngăn cách bằng dấu ";")' }),
+  toPlaces: NonBlank(2000, { minLength: 2, description: 'Nơi nhận: mỗi dòng một nơi (hoặc ngăn cách bằng dấu ";")' }),
   pages: Type.Optional(Pages),
 });
 export type PrintCopy = Static<typeof PrintCopy>;

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Services } from '../infra/module.js';
-import { errors, IdParams, Ok } from '../infra/http/schemas.js';
+import { errors, IdParams, Ok, CalendarDate, NonBlank } from '../infra/http/schemas.js';
 import { IncomingDocument } from './schemas.js';
 import { confirmRecall, getInboxItem, listInbox, registerFromInbox, returnInboxItem } from './inbox.js';
 
@@ -37,8 +37,8 @@ const InboxItem = Type.Object({
   reason: Nullable(Type.String()),
 });
 
-export const RegisterFromInbox = Type.Object({ dueDate: Type.Optional(Nullable(Type.String({ format: 'date' }))), description: Type.Optional(Nullable(Type.String({ maxLength: 500 }))), acknowledgeDuplicate: Type.Optional(Type.Boolean()) });
-export const ReturnToSender = Type.Object({ reason: Type.String({ minLength: 5, maxLength: 500 }) });
+export const RegisterFromInbox = Type.Object({ dueDate: Type.Optional(Nullable(CalendarDate())), description: Type.Optional(Nullable(Type.String({ maxLength: 500 }))), acknowledgeDuplicate: Type.Optional(Type.Boolean()) });
+export const ReturnToSender = Type.Object({ reason: NonBlank(500, { minLength: 5 }) });
 
 /** Văn bản điện tử nhận được: the clerk's queue of delivered documents (Q-6.1d, Q-11.2a). */
 export const inboxRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app) => {

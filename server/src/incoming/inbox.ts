@@ -4,6 +4,7 @@ import { hasRole } from '../infra/auth/actor.js';
 import { assertTransaction, inTransaction } from '../infra/db/database.js';
 import { recordAudit } from '../infra/audit/audit.js';
 import { publish } from '../infra/events.js';
+import { legalDate } from '../infra/time/legal-time.js';
 import type { StoredFile } from '../infra/storage/file-store.js';
 import { AppError, conflict, forbidden, notFound } from '../shared/errors.js';
 import { nfc } from '../shared/text.js';
@@ -12,7 +13,7 @@ import { listAgencyClerks } from '../users/index.js';
 import { notify } from '../notifications/index.js';
 import { claimInboxItem } from './inbox-repository.js';
 import { incomingDb } from './repository.js';
-import { register } from './registration.js';
+import { invalid, register } from './registration.js';
 import { addEvent, routingDb } from './routing-repository.js';
 import type { IncomingDocument } from './schemas.js';
 import type { InboxEnvelope } from './tables.js';
@@ -137,6 +138,7 @@ export async function registerFromInbox(ctx: Ctx, id: string, input: { dueDate?:
   const item = await getInboxItem(ctx, id);
   if (item.state !== 'pending') throw conflict(item.state === 'recalled' ? 'Văn bản đã bị cơ quan gửi thu hồi.' : 'Văn bản này đã được xử lý.');
   const e = item.envelope;
+  if (input.dueDate && input.dueDate < legalDate(ctx.clock.now())) throw invalid('dueDate', 'Thời hạn giải quyết không được trước hôm nay.');
   const wrongAddress = await misaddressed(ctx, requireActor(ctx).agencyId, e);
   if (wrongAddress) {
     await returnItem(ctx, id, wrongAddress, { automatic: true, cause: 'misaddressed' });

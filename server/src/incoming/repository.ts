@@ -1,4 +1,5 @@
 import { sql, type Selectable } from 'kysely';
+import { foldedContains } from '../infra/db/like.js';
 import type { Db } from '../infra/db/database.js';
 import { AppError } from '../shared/errors.js';
 import type { IncomingTables, RoutingTables } from './tables.js';
@@ -145,7 +146,7 @@ export async function listIncoming(db: Db, agencyId: string, query: ListIncoming
     q = q.where((eb) =>
       eb.or([
         eb(sql`search`, '@@', sql`plainto_tsquery('vn', ${text})`),
-        eb(sql`vn_fold(coalesce(code_number, '') || '/' || coalesce(code_notation, ''))`, 'like', sql`'%' || vn_fold(${text}) || '%'`),
+        eb(sql`vn_fold(coalesce(code_number, '') || '/' || coalesce(code_notation, ''))`, 'like', foldedContains(text)),
       ]),
     );
   }

@@ -1,7 +1,8 @@
 import { Type, type Static } from 'typebox';
+import { CalendarDate, NonBlank } from '../infra/http/schemas.js';
 
 const Uuid = Type.String({ format: 'uuid' });
-const DateStr = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
+const DateStr = CalendarDate();
 /** A unit or a person: exactly one of the two. */
 const Target = Type.Object({ unitId: Type.Optional(Uuid), userId: Type.Optional(Uuid), deadline: Type.Optional(DateStr) });
 
@@ -19,10 +20,10 @@ export type Direct = Static<typeof Direct>;
 export type Target = Static<typeof Target>;
 
 export const AssignStaff = Type.Object({ userId: Uuid, deadline: Type.Optional(DateStr), note: Type.Optional(Type.String({ maxLength: 1000 })) });
-export const Note = Type.Object({ note: Type.String({ minLength: 1, maxLength: 2000 }) });
-export const Finish = Type.Object({ result: Type.String({ minLength: 1, maxLength: 2000, description: 'Kết quả giải quyết' }) });
-export const Reason = Type.Object({ reason: Type.String({ minLength: 3, maxLength: 1000 }) });
-export const Extension = Type.Object({ until: DateStr, reason: Type.String({ minLength: 3, maxLength: 1000 }) });
+export const Note = Type.Object({ note: NonBlank(2000) });
+export const Finish = Type.Object({ result: NonBlank(2000, { description: 'Kết quả giải quyết' }) });
+export const Reason = Type.Object({ reason: NonBlank(1000, { minLength: 3 }) });
+export const Extension = Type.Object({ until: DateStr, reason: NonBlank(1000, { minLength: 3 }) });
 export const ExtendDeadline = Type.Object({ until: DateStr });
 
 export const Assignment = Type.Object({

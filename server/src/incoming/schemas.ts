@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { BoundedInt, CalendarDate, Moment, Offset, NonBlank } from '../infra/http/schemas.js';
 
 /** Urgency (độ khẩn) as edXML Priority codes. */
 export const URGENCY_LABELS = ['Thường', 'Khẩn', 'Thượng khẩn', 'Hỏa tốc', 'Hỏa tốc hẹn giờ'] as const;
@@ -8,7 +9,7 @@ export const SECRECY_LABELS: Record<(typeof SECRECY)[number], string> = { none: 
 
 const Str = (maxLength: number, description: string) => Type.String({ maxLength, description });
 const OptStr = (maxLength: number, description: string) => Type.Optional(Type.Union([Str(maxLength, description), Type.Null()]));
-const DateStr = (description: string) => Type.String({ format: 'date', description });
+const DateStr = (description: string) => CalendarDate(description);
 const Uuid = Type.String({ format: 'uuid' });
 
 /** The clerk's input: NĐ30 Appendix VI Part II, Mục II, with its maximum lengths. */
@@ -17,22 +18,22 @@ export const RegisterIncoming = Type.Object({
   secrecy: Type.Optional(Type.Union(SECRECY.map((s) => Type.Literal(s)), { description: 'Độ mật; văn bản mật bị từ chối (Q-1.2)' })),
   documentIdentifier: OptStr(100, 'Mã định danh văn bản'),
   issuerCode: Type.Optional(Type.Union([Type.String({ pattern: '^[0-9]{3}\\.[0-9]{2}\\.[0-9]{2}\\.[A-Z][0-9]{2}$', description: 'Mã định danh cơ quan ban hành (OrganId)' }), Type.Null()])),
-  issuerName: Type.String({ minLength: 2, maxLength: 200, description: 'Tên cơ quan, tổ chức ban hành văn bản (OrganName)' }),
-  typeName: Type.String({ minLength: 2, maxLength: 100, description: 'Tên loại văn bản (TypeName)' }),
+  issuerName: NonBlank(200, { minLength: 2, description: 'Tên cơ quan, tổ chức ban hành văn bản (OrganName)' }),
+  typeName: NonBlank(100, { minLength: 2, description: 'Tên loại văn bản (TypeName)' }),
   codeNumber: OptStr(11, 'Số của văn bản (CodeNumber)'),
   codeNotation: OptStr(30, 'Ký hiệu của văn bản (CodeNotation)'),
   issuedDate: Type.Optional(Type.Union([DateStr('Ngày, tháng, năm văn bản (IssuedDate)'), Type.Null()])),
-  subject: Type.String({ minLength: 2, maxLength: 500, description: 'Trích yếu nội dung (Subject)' }),
+  subject: NonBlank(500, { minLength: 2, description: 'Trích yếu nội dung (Subject)' }),
   language: Type.Optional(Str(30, 'Ngôn ngữ (Language)')),
   pageAmount: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 999, description: 'Số trang (PageAmount)' }), Type.Null()])),
   description: OptStr(500, 'Ghi chú (Description)'),
   signerPosition: OptStr(100, 'Chức vụ người ký (SignerInfo/Position)'),
   signerName: OptStr(50, 'Họ tên người ký (SignerInfo/FullName)'),
   urgency: Type.Optional(Type.Integer({ minimum: 0, maximum: 4, description: '0 Thường, 1 Khẩn, 2 Thượng khẩn, 3 Hỏa tốc, 4 Hỏa tốc hẹn giờ' })),
-  urgentDeadline: Type.Optional(Type.Union([Type.String({ format: 'date-time', description: 'Giờ hẹn của văn bản Hỏa tốc hẹn giờ' }), Type.Null()])),
+  urgentDeadline: Type.Optional(Type.Union([Moment('Giờ hẹn của văn bản Hỏa tốc hẹn giờ'), Type.Null()])),
   toPlaces: OptStr(1000, 'Đơn vị hoặc người nhận (ToPlaces)'),
   dueDate: Type.Optional(Type.Union([DateStr('Thời hạn giải quyết (DueDate)'), Type.Null()])),
-  arrivedAt: Type.Optional(Type.String({ format: 'date-time', description: 'Thời điểm văn bản đến; mặc định: bây giờ' })),
+  arrivedAt: Type.Optional(Moment('Thời điểm văn bản đến; mặc định: bây giờ')),
   mainFileId: Type.Optional(Type.Union([Uuid, Type.Null()])),
   attachmentFileIds: Type.Optional(Type.Array(Uuid, { maxItems: 50, uniqueItems: true })),
   /** The clerk saw the duplicate warning and registers anyway. */
@@ -96,15 +97,15 @@ export const ListIncomingQuery = Type.Object({
   routingState: Type.Optional(Type.Union([Type.Literal('registered'), Type.Literal('presented'), Type.Literal('directed'), Type.Literal('done')], { description: 'Chờ trình / chờ chỉ đạo / đang xử lý / xong' })),
   ids: Type.Optional(Type.Array(Type.String({ format: 'uuid' }), { maxItems: 200, description: 'Chỉ các văn bản này' })),
   returned: Type.Optional(Type.Boolean({ description: 'true: chỉ văn bản lãnh đạo đã trả lại văn thư và chưa trình lại (Bị trả lại); false: trừ các văn bản đó' })),
-  fromNumber: Type.Optional(Type.Integer({ minimum: 1 })),
-  toNumber: Type.Optional(Type.Integer({ minimum: 1 })),
+  fromNumber: Type.Optional(BoundedInt({ minimum: 1 })),
+  toNumber: Type.Optional(BoundedInt({ minimum: 1 })),
   fromDate: Type.Optional(DateStr('Từ ngày đến (YYYY-MM-DD), tính cả ngày này')),
   toDate: Type.Optional(DateStr('Đến ngày đến (YYYY-MM-DD), tính cả ngày này; không trước fromDate')),
   issuedFrom: Type.Optional(DateStr('Ngày văn bản từ (YYYY-MM-DD); văn bản không ghi ngày bị loại')),
   issuedTo: Type.Optional(DateStr('Ngày văn bản đến (YYYY-MM-DD); không trước issuedFrom')),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
-  offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+  offset: Type.Optional(Offset),
 });
 export type ListIncomingQuery = Static<typeof ListIncomingQuery>;
 
-export const CancelIncoming = Type.Object({ reason: Type.String({ minLength: 5, maxLength: 500, description: 'Lý do hủy đăng ký' }) });
+export const CancelIncoming = Type.Object({ reason: NonBlank(500, { minLength: 5, description: 'Lý do hủy đăng ký' }) });

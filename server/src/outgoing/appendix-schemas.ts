@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { NonBlank } from '../infra/http/schemas.js';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
@@ -6,7 +7,7 @@ const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => T
 export const MAX_APPENDICES = 20;
 const AppendixInput = Type.Object({
   fileId: Type.String({ format: 'uuid', description: 'Tệp phụ lục (.pdf, hoặc .docx, .odt, .doc, .rtf được chuyển sang PDF)' }),
-  title: Type.Optional(Type.String({ minLength: 1, maxLength: 300, description: 'Tên phụ lục, như "Phụ lục I. Danh sách…"' })),
+  title: Type.Optional(NonBlank(300, { description: 'Tên phụ lục, như "Phụ lục I. Danh sách…"' })),
 });
 export type AppendixInput = Static<typeof AppendixInput>;
 export const Appendices = (description: string) => Type.Array(AppendixInput, { maxItems: MAX_APPENDICES, description });

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { CalendarDate } from '../infra/http/schemas.js';
 import { PAPER_REASONS } from './document-types.js';
 import { SigningRequest } from './signing-schemas.js';
 
@@ -34,7 +35,7 @@ export const CompleteSeal = Type.Object({
 
 export const PaperNumber = Type.Object({
   paperReason: Type.Union(Object.keys(PAPER_REASONS).map((k) => Type.Literal(k)), { description: 'Lý do phát hành bản giấy (điểm a–đ); phải trùng lý do đã duyệt nếu dự thảo đã ghi' }),
-  signedOn: Type.Optional(Type.String({ format: 'date', description: 'Ngày người ký ký bản giấy; mặc định hôm nay' })),
+  signedOn: Type.Optional(CalendarDate('Ngày người ký ký bản giấy; mặc định hôm nay')),
 });
 export type PaperNumber = Static<typeof PaperNumber>;
 

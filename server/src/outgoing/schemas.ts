@@ -1,26 +1,27 @@
 import { Type, type Static } from 'typebox';
+import { CalendarDate, Offset, NonBlank } from '../infra/http/schemas.js';
 import { PAPER_REASONS, SIGNER_AUTHORITIES, TYPE_CODES } from './document-types.js';
 import { Appendices, Appendix } from './appendix-schemas.js';
 import { CorrectedBy, CorrectionFields, Corrects } from './correction-schemas.js';
 
 const Uuid = Type.String({ format: 'uuid' });
-const DateStr = Type.String({ format: 'date' });
+const DateStr = CalendarDate();
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
-const ToPlaces = (description: string) => Type.String({ minLength: 2, maxLength: 2000, description });
+const ToPlaces = (description: string) => NonBlank(2000, { minLength: 2, description });
 
 /** What the drafter fills in (NĐ 30 Phụ lục VI, văn bản đi; ). */
 const draftProperties = {
   typeCode: Type.Union(TYPE_CODES.map((c) => Type.Literal(c)), { description: 'Loại văn bản (29 loại theo Nghị định 30/2020)' }),
-  summary: Type.String({ minLength: 5, maxLength: 500, description: 'Trích yếu nội dung' }),
+  summary: NonBlank(500, { minLength: 5, description: 'Trích yếu nội dung' }),
   draftingUnitId: Type.Optional(Uuid),
   signerId: Type.String({ format: 'uuid', description: 'Người ký' }),
   signerAuthority: Type.Optional(Type.Union(SIGNER_AUTHORITIES.map((a) => Type.Literal(a)), { description: 'TM., KT., TL., TUQ., Q. hoặc để trống' })),
-  signerPosition: Type.String({ minLength: 2, maxLength: 100, description: 'Chức vụ người ký, như ghi trên văn bản' }),
+  signerPosition: NonBlank(100, { minLength: 2, description: 'Chức vụ người ký, như ghi trên văn bản' }),
   urgency: Type.Optional(Type.Integer({ minimum: 0, maximum: 3, description: '0 Thường, 1 Khẩn, 2 Thượng khẩn, 3 Hỏa tốc' })),
   replyDeadline: Type.Optional(Nullable(DateStr)),
   recipientAgencyIds: Type.Optional(Type.Array(Uuid, { maxItems: 500, uniqueItems: true, description: 'Cơ quan nhận trong hệ thống' })),
-  externalRecipients: Type.Optional(Type.Array(Type.String({ minLength: 2, maxLength: 300 }), { maxItems: 200, description: 'Nơi nhận ngoài hệ thống (gửi qua trục liên thông)' })),
+  externalRecipients: Type.Optional(Type.Array(NonBlank(300, { minLength: 2 }), { maxItems: 200, description: 'Nơi nhận ngoài hệ thống (gửi qua trục liên thông)' })),
   paperReason: Type.Optional(Nullable(Type.Union(Object.keys(PAPER_REASONS).map((k) => Type.Literal(k)), { description: 'Lý do gửi kèm bản giấy (điểm a–đ)' }))),
   series: Type.Optional(Type.String({ maxLength: 20, description: 'Sổ (hệ số) riêng, nếu có' })),
   replyToIncomingId: Type.Optional(Nullable(Uuid)),
@@ -47,8 +48,8 @@ export const NewVersion = Type.Object({
   appendices: Type.Optional(Appendices('Phụ lục của phiên bản mới; bỏ trống thì giữ phụ lục của phiên bản trước, [] thì bỏ hết')),
 });
 export type NewVersion = Static<typeof NewVersion>;
-export const CommentBody = Type.Object({ body: Type.String({ minLength: 1, maxLength: 4000 }) });
-export const ReasonBody = Type.Object({ reason: Type.String({ minLength: 5, maxLength: 500 }) });
+export const CommentBody = Type.Object({ body: NonBlank(4000) });
+export const ReasonBody = Type.Object({ reason: NonBlank(500, { minLength: 5 }) });
 
 const Recipient = Type.Object({
   id: Type.String(),
@@ -143,6 +144,6 @@ export const ListOutgoingQuery = Type.Object({
     }),
   ),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
-  offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+  offset: Type.Optional(Offset),
 });
 export type ListOutgoingQuery = Static<typeof ListOutgoingQuery>;

@@ -1,7 +1,8 @@
 import { Type, type Static } from 'typebox';
+import { NonBlank } from '../infra/http/schemas.js';
 
 export const SeriesFields = {
-  name: Type.String({ minLength: 2, maxLength: 200, description: 'Tên sổ, ví dụ "Sổ văn bản của Hội đồng thi đua - khen thưởng"' }),
+  name: NonBlank(200, { minLength: 2, description: 'Tên sổ, ví dụ "Sổ văn bản của Hội đồng thi đua - khen thưởng"' }),
   typeCodes: Type.Array(Type.String({ maxLength: 5 }), { maxItems: 29, uniqueItems: true, description: 'Loại văn bản đánh số theo sổ này (mã Phụ lục III), có thể để trống' }),
   issuerAbbreviation: Type.Optional(Type.Union([Type.String({ minLength: 1, maxLength: 30, pattern: '^[A-ZĐ0-9][A-ZĐ0-9.&-]*$' }), Type.Null()], { description: 'Chữ viết tắt của hội đồng, ban ban hành bằng con dấu của cơ quan' })),
 };

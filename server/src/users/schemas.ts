@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { NonBlank } from '../infra/http/schemas.js';
 import { ROLES, type Role } from '../infra/auth/actor.js';
 
 export const RoleSchema = Type.Unsafe<Role>({ type: 'string', enum: [...ROLES] });
@@ -22,7 +23,7 @@ const Roles = Type.Array(RoleSchema, { minItems: 1, uniqueItems: true });
 
 export const CreateUser = Type.Object({
   username: Username,
-  fullName: Type.String({ minLength: 2, maxLength: 200 }),
+  fullName: NonBlank(200, { minLength: 2 }),
   password: Type.String({ minLength: 1, maxLength: 200 }),
   agencyId: Type.String({ format: 'uuid' }),
   unitId: Type.Optional(Type.Union([Type.String({ format: 'uuid' }), Type.Null()])),
@@ -35,7 +36,7 @@ export type CreateUser = Static<typeof CreateUser>;
 
 export const UpdateUser = Type.Partial(
   Type.Object({
-    fullName: Type.String({ minLength: 2, maxLength: 200 }),
+    fullName: NonBlank(200, { minLength: 2 }),
     unitId: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]),
     positionTitle: Type.Union([Type.String({ maxLength: 200 }), Type.Null()]),
     email: Type.Union([Type.String({ format: 'email', maxLength: 100 }), Type.Null()]),

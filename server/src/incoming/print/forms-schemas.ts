@@ -1,7 +1,8 @@
 /** Query and response schemas of the slip, tracking-book and handling-report routes. */
 import { Type } from 'typebox';
+import { CalendarDate } from '../../infra/http/schemas.js';
 
-const DateStr = (description: string) => Type.String({ format: 'date', description });
+const DateStr = (description: string) => CalendarDate(description);
 
 export const PrintTrackingQuery = Type.Object({
   year: Type.Optional(Type.Integer({ minimum: 1900, maximum: 2199, description: 'Năm của sổ; mặc định: năm hiện tại' })),

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type Static } from 'typebox';
 import type { Services } from '../../infra/module.js';
-import { errors, IdParams, fileAnswer, MIME } from '../../infra/http/schemas.js';
+import { errors, IdParams, fileAnswer, MIME, BoundedInt, CalendarDate } from '../../infra/http/schemas.js';
 import type { PrintFormat, PrintOptions } from '../../infra/print/printed-file.js';
 import { sendPrinted } from '../../infra/print/send-printed.js';
 import { printIncomingRegister } from './register-print.js';
@@ -15,10 +15,10 @@ const tags = ['incoming'];
 
 export const PrintRegisterQuery = Type.Object({
   year: Type.Optional(Type.Integer({ minimum: 1900, maximum: 2199, description: 'Năm của sổ; mặc định: năm hiện tại' })),
-  fromNumber: Type.Optional(Type.Integer({ minimum: 1, description: 'Từ số đến' })),
-  toNumber: Type.Optional(Type.Integer({ minimum: 1, description: 'Đến số đến' })),
-  fromDate: Type.Optional(Type.String({ format: 'date', description: 'Từ ngày đến (YYYY-MM-DD)' })),
-  toDate: Type.Optional(Type.String({ format: 'date', description: 'Đến ngày đến (YYYY-MM-DD)' })),
+  fromNumber: Type.Optional(BoundedInt({ minimum: 1, description: 'Từ số đến' })),
+  toNumber: Type.Optional(BoundedInt({ minimum: 1, description: 'Đến số đến' })),
+  fromDate: Type.Optional(CalendarDate('Từ ngày đến (YYYY-MM-DD)')),
+  toDate: Type.Optional(CalendarDate('Đến ngày đến (YYYY-MM-DD)')),
   volume: Type.Optional(Type.Integer({ minimum: 1, maximum: 999, description: 'Quyển số in trên bìa; để trống để ghi tay' })),
 });
 export type PrintRegisterQuery = Static<typeof PrintRegisterQuery>;

@@ -1,5 +1,8 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { Socket } from 'node:net';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../../shared/errors.js';
+import { cleanTextIn, type TextProblem } from './text.js';
+import { validationMessage } from './validation-messages.js';
 
 interface Problem {
   code: string;
@@ -35,7 +38,7 @@ export function toProblem(err: unknown): { status: number; body: Problem } {
       body: {
         code: 'VALIDATION_FAILED',
         message: 'Dữ liệu gửi lên không hợp lệ.',
-        details: fe.validation.map((v) => ({ field: `${fe.validationContext ?? ''}${v.instancePath}`, rule: v.keyword, params: v.params, message: v.message })),
+        details: fe.validation.map((v) => ({ field: `${fe.validationContext ?? ''}${v.instancePath}`, rule: v.keyword, params: v.params, message: validationMessage(v.keyword, v.params) })),
       },
     };
   }
@@ -57,4 +60,34 @@ export function toProblem(err: unknown): { status: number; body: Problem } {
     return { status: fe.statusCode, body: { code: 'BAD_REQUEST', message: 'Yêu cầu không hợp lệ.' } };
   }
   return { status: 500, body: { code: 'INTERNAL_ERROR', message: 'Lỗi hệ thống. Vui lòng thử lại hoặc báo quản trị hệ thống.' } };
+}
+
+/**
+ * Refuses control characters and broken Unicode in every string of the body, the query and the
+ * path, before the schema and the handler see them, and stores the rest in NFC (text.ts).
+ */
+export async function normaliseRequestText(request: FastifyRequest): Promise<void> {
+  const problems: TextProblem[] = [];
+  for (const [part, value] of [['body', request.body], ['querystring', request.query], ['params', request.params]] as const) {
+    if (value !== undefined && value !== null) cleanTextIn(value, part, problems);
+  }
+  if (typeof request.body === 'string') request.body = cleanTextIn(request.body, 'body', problems);
+  if (problems.length) throw new AppError('VALIDATION_FAILED', 'Dữ liệu gửi lên chứa ký tự không hợp lệ.', problems);
+}
+
+/**
+ * Requests Node refuses before Fastify sees them (a URL or headers over Node's 16 KB limit, a
+ * broken request line) still get a JSON problem, like every other refusal.
+ */
+export function answerClientError(err: NodeJS.ErrnoException, socket: Socket): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, reason, problem] =
+    err.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'Request Header Fields Too Large', { code: 'HEADERS_TOO_LARGE', message: 'Địa chỉ (URL) hoặc phần tiêu đề của yêu cầu quá dài (tối đa 16 KB).' }]
+      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'Request Timeout', { code: 'REQUEST_TIMEOUT', message: 'Yêu cầu gửi quá chậm nên bị ngắt; vui lòng thử lại.' }]
+        : [400, 'Bad Request', { code: 'BAD_REQUEST', message: 'Yêu cầu không đúng giao thức HTTP.' }];
+  const body = JSON.stringify(problem);
+  if (!socket.writable) return void socket.destroy();
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
 }

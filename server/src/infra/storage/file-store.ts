@@ -8,6 +8,7 @@ import { AppError, notFound } from '../../shared/errors.js';
 import { nfc } from '../../shared/text.js';
 import { detectFormat } from '../formats/detect.js';
 import { recordAudit } from '../audit/audit.js';
+import { TEXT_FAULT_MESSAGE, textFault } from '../http/text.js';
 import { BlobTooLargeError, type BlobDriver, type StagedBlob } from './blob-driver.js';
 import type { Selectable } from 'kysely';
 import type { StorageTables, StoredFileTable } from './tables.js';
@@ -79,7 +80,14 @@ export class FileStore {
    * connection). The caller then `record`s it in a transaction and `discard`s it in any case.
    */
   async receive(input: { source: Readable; originalName: string }): Promise<ReceivedFile> {
-    const originalName = nfc(input.originalName).slice(0, 255) || 'tep-khong-ten';
+    // The name is judged before a byte is kept: a name the database refuses would leave a blob with no row.
+    const fault = textFault(input.originalName);
+    if (fault) {
+      input.source.resume();
+      throw new AppError('VALIDATION_FAILED', `Tên tệp ${TEXT_FAULT_MESSAGE[fault]}.`, [{ field: 'file', rule: 'text', params: { fault } }]);
+    }
+    // Cut by characters, not UTF-16 units, so a cut never splits a surrogate pair.
+    const originalName = Array.from(nfc(input.originalName)).slice(0, 255).join('') || 'tep-khong-ten';
     let staged: StagedBlob;
     try {
       staged = await this.options.driver.stage(input.source, this.options.maxBytes);

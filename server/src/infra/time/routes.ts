@@ -2,12 +2,12 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Services } from '../module.js';
 import { withTx } from '../http/request-context.js';
-import { errors, Ok } from '../http/schemas.js';
+import { errors, Ok, CalendarDate, NonBlank } from '../http/schemas.js';
 import { addOverride, listHolidayRules, loadWorkingCalendar, removeOverride } from './calendar.js';
 
-const DateString = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD (giờ Việt Nam)' });
+const DateString = CalendarDate('YYYY-MM-DD (giờ Việt Nam)');
 const Day = Type.Object({ date: Type.String(), working: Type.Boolean(), reason: Type.String(), name: Type.Optional(Type.String()) });
-const Override = Type.Object({ date: DateString, kind: Type.Union([Type.Literal('holiday'), Type.Literal('working')]), name: Type.String({ minLength: 2, maxLength: 200 }) });
+const Override = Type.Object({ date: DateString, kind: Type.Union([Type.Literal('holiday'), Type.Literal('working')]), name: NonBlank(200, { minLength: 2 }) });
 const tags = ['calendar'];
 
 export const calendarRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app) => {
