@@ -10,10 +10,13 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completePdf, preparePdf } from '../pades/sign.js';
 import { verifyPdf } from '../pades/verify.js';
+import { provesPossession } from '../devices/possession.js';
 import { createSoftHsmToken, softHsmModule, TOKEN_LABEL, TOKEN_PIN, type SoftHsmToken } from '../testing/softhsm.js';
 import { makeTestPdf } from '../testing/test-pdf.js';
 import { createTestPki, P12_PASSWORD, type TestIdentity, type TestPki } from '../testing/test-pki.js';
 import { hasTool, pdfsig } from '../testing/tools.js';
+import { sha256 } from '../signer.js';
+import { challengeText } from './registration.js';
 
 const CLI = join(dirname(fileURLToPath(import.meta.url)), 'cli.ts');
 const module = softHsmModule();
@@ -166,5 +169,68 @@ describe('signing agent CLI', () => {
 
     const noSecret = await agent(['--p12', p12], { stdin: request });
     expect([noSecret.code, noSecret.stderr]).toEqual([2, expect.stringContaining('VANTHU_P12_PASSWORD')]);
+  });
+});
+
+describe('signing agent CLI: registration challenge (proof of possession)', () => {
+  /** What POST /api/signing/certificates/challenges answers, for `who`'s certificate. */
+  const challengeFor = (who: TestIdentity, deviceId: string | null = null) => {
+    const challengeId = crypto.randomUUID();
+    const text = challengeText({ challengeId, username: 'giamdoc.snv', userId: crypto.randomUUID(), agencyId: crypto.randomUUID(), deviceId, fingerprint: sha256(who.certificate).toString('hex'), nonce: 'bm9uY2U', expiresAt: new Date(Date.now() + 600_000) });
+    return { json: JSON.stringify({ challengeId, challenge: text, algorithm: who === pki.rsa ? 'RSA' : 'ECDSA' }), challengeId, text };
+  };
+  const proves = (who: TestIdentity, text: string, answer: string) => {
+    const { signature } = JSON.parse(answer) as { signature: string };
+    return provesPossession(who.certificate, Buffer.from(text, 'utf8'), Buffer.from(signature, 'base64'));
+  };
+
+  it('[Q-5.1] `register` answers a challenge with a PKCS#12 file (RSA, files) and (ECDSA, stdin): the value proves the key', async () => {
+    const rsa = challengeFor(pki.rsa);
+    const [p12, request, output] = ['rsa.p12', 'challenge.json', 'proof.json'].map((name) => join(pki.dir, name));
+    await writeFile(p12, pki.p12.rsa);
+    await writeFile(request, rsa.json);
+    const run = await agent(['register', '--p12', p12, '--request', request, '--output', output], { env: { VANTHU_P12_PASSWORD: P12_PASSWORD } });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain(sha256(pki.rsa.certificate).toString('hex'));
+    const answer = await readFile(output, 'utf8');
+    expect(JSON.parse(answer).challengeId).toBe(rsa.challengeId);
+    expect(proves(pki.rsa, rsa.text, answer)).toBe(true);
+    expect(proves(pki.ecdsa, rsa.text, answer)).toBe(false);
+
+    const ecdsa = challengeFor(pki.ecdsa);
+    const ecdsaP12 = join(pki.dir, 'ecdsa.p12');
+    await writeFile(ecdsaP12, pki.p12.ecdsaLegacy);
+    const viaStdin = await agent(['register', '--p12', ecdsaP12, '--secret-stdin'], { stdin: `${P12_PASSWORD}\n${ecdsa.json}` });
+    expect(viaStdin.code, viaStdin.stderr).toBe(0);
+    expect(proves(pki.ecdsa, ecdsa.text, viaStdin.stdout)).toBe(true);
+  });
+
+  it.runIf(module)('[Q-5.1] `register` answers for the agency certificate on a PKCS#11 token (SoftHSM2)', async () => {
+    const challenge = challengeFor(pki.ecdsa, crypto.randomUUID());
+    const args = ['register', '--pkcs11-module', module!, '--token-label', TOKEN_LABEL, '--key-id', token!.ecdsaId, '--chain', pki.ecdsa.chainFile];
+    const run = await agent(args, { stdin: challenge.json, env: { ...token!.address.env, VANTHU_PKCS11_PIN: TOKEN_PIN } });
+    expect(run.code, run.stderr).toBe(0);
+    expect(proves(pki.ecdsa, challenge.text, run.stdout)).toBe(true);
+  });
+
+  it('[Q-5.1] refuses a challenge for another certificate, anything that is not a challenge, and a challenge in the signing mode', async () => {
+    const p12 = join(pki.dir, 'rsa.p12');
+    await writeFile(p12, pki.p12.rsa);
+    const env = { VANTHU_P12_PASSWORD: P12_PASSWORD };
+    const other = await agent(['register', '--p12', p12], { stdin: challengeFor(pki.ecdsa).json, env });
+    expect([other.code, other.stdout, other.stderr]).toEqual([1, '', expect.stringContaining('chứng thư số khác với chứng thư của khoá đã chọn')]);
+    // Document signed attributes offered as a "challenge": never signed as a registration proof.
+    const document = await agent(['register', '--p12', p12], { stdin: (await prepareFor(pki.rsa)).request, env });
+    expect([document.code, document.stderr]).toEqual([1, expect.stringContaining('Thiếu "challenge"')]);
+    const text = await agent(['register', '--p12', p12], { stdin: 'chuyển 1 tỷ đồng', env });
+    expect([text.code, text.stderr]).toEqual([1, expect.stringContaining('không phải thử thách đăng ký')]);
+    const tampered = challengeFor(pki.rsa);
+    const mismatch = await agent(['register', '--p12', p12], { stdin: JSON.stringify({ ...JSON.parse(tampered.json), challengeId: crypto.randomUUID() }), env });
+    expect([mismatch.code, mismatch.stderr]).toEqual([1, expect.stringContaining('không đúng định dạng')]);
+    // And the signing mode never signs a challenge: it is not CMS signed attributes.
+    const signing = await agent(['--p12', p12], { stdin: JSON.stringify({ toBeSigned: Buffer.from(tampered.text).toString('base64'), algorithm: 'RSA' }), env });
+    expect([signing.code, signing.stderr]).toEqual([1, expect.stringContaining('không phải thuộc tính ký CMS')]);
+    const unknown = await agent(['dangky', '--p12', p12], { stdin: tampered.json, env });
+    expect([unknown.code, unknown.stderr]).toEqual([2, expect.stringContaining('Chỉ có lệnh "register"')]);
   });
 });
