@@ -26,7 +26,16 @@ export interface CmsFacts {
   signingTime?: Date;
   /** ESS signing-certificate(-v2): names the signer's certificate, so it cannot be swapped. */
   signingCertificate: 'match' | 'mismatch' | 'absent';
+  /** The SignerInfo's signature value: what a signature timestamp's message imprint is over. */
+  signatureValue: Buffer;
+  /** DER ContentInfo of each RFC 3161 token in the unsigned attribute signature-time-stamp. */
+  signatureTimestamps: Buffer[];
+  /** The encapsulated content (a timestamp token's TSTInfo); absent for a detached signature. */
+  content?: Buffer;
 }
+
+/** What is signed: the bytes outside the signature (a PDF signature), or the content inside (a timestamp token). */
+export type SignedContent = { detached: Buffer[] } | { encapsulated: string };
 
 export type CmsResult = { ok: true; facts: CmsFacts } | { ok: false; problem: string };
 
@@ -37,7 +46,11 @@ const CONTEXT = 3;
 
 class Malformed extends Error {}
 
-export function readCms(cms: Buffer, signedContent: Buffer[], loadCert: (der: Buffer) => Cert | undefined): CmsResult {
+/**
+ * `signedContent` is either the parts of the PDF the signature covers, or for an encapsulating
+ * CMS (an RFC 3161 token) the content type the content and the contentType attribute must have.
+ */
+export function readCms(cms: Buffer, signedContent: Buffer[] | SignedContent, loadCert: (der: Buffer) => Cert | undefined): CmsResult {
   try {
     return { ok: true, facts: read(cms, signedContent, loadCert) };
   } catch (err) {
@@ -45,7 +58,8 @@ export function readCms(cms: Buffer, signedContent: Buffer[], loadCert: (der: Bu
   }
 }
 
-function read(cms: Buffer, signedContent: Buffer[], loadCert: (der: Buffer) => Cert | undefined): CmsFacts {
+function read(cms: Buffer, what: Buffer[] | SignedContent, loadCert: (der: Buffer) => Cert | undefined): CmsFacts {
+  const expected: SignedContent = Array.isArray(what) ? { detached: what } : what;
   const decoded = asn1js.fromBER(asn1Input(withoutPadding(cms)));
   if (decoded.offset === -1) throw new Malformed('Dữ liệu chữ ký (CMS) không đúng cấu trúc ASN.1.');
   const [contentType, content] = children(decoded.result);
@@ -54,7 +68,22 @@ function read(cms: Buffer, signedContent: Buffer[], loadCert: (der: Buffer) => C
   // SignedData ::= SEQUENCE { version, digestAlgorithms, encapContentInfo, [0] certificates OPTIONAL, [1] crls OPTIONAL, signerInfos }
   const signedData = children(children(content)[0]);
   const encapContentInfo = children(signedData[2]);
-  if (encapContentInfo.length > 1) throw new Malformed('Chữ ký PDF phải tách rời (detached) nhưng CMS lại chứa nội dung.');
+  let signedContent: Buffer[];
+  let encapsulated: Buffer | undefined;
+  let contentTypeOid: string = OID.data;
+  if ('detached' in expected) {
+    if (encapContentInfo.length > 1) throw new Malformed('Chữ ký PDF phải tách rời (detached) nhưng CMS lại chứa nội dung.');
+    signedContent = expected.detached;
+  } else {
+    // eContent [0] EXPLICIT OCTET STRING; a TSA writes DER, so a primitive one.
+    const eContent = isContext(encapContentInfo[1], 0) ? children(encapContentInfo[1])[0] : undefined;
+    if (oidOf(encapContentInfo[0]) !== expected.encapsulated || !(eContent instanceof asn1js.OctetString) || eContent.idBlock.isConstructed) {
+      throw new Malformed('Dữ liệu ký không chứa nội dung đúng loại cần có.');
+    }
+    encapsulated = Buffer.from(eContent.valueBlock.valueHexView);
+    signedContent = [encapsulated];
+    contentTypeOid = expected.encapsulated;
+  }
   const certificates = signedData
     .filter((n) => isContext(n, 0))
     .flatMap((set) => children(set))
@@ -79,7 +108,17 @@ function read(cms: Buffer, signedContent: Buffer[], loadCert: (der: Buffer) => C
     const [type, values] = children(attribute);
     attributes.set(oidOf(type) ?? '', children(values)[0]);
   }
-  if (signedAttributes && oidOf(attributes.get(OID.contentType)) !== OID.data) throw new Malformed('Thuộc tính content-type của chữ ký phải là id-data.');
+  if (signedAttributes && oidOf(attributes.get(OID.contentType)) !== contentTypeOid) throw new Malformed('Thuộc tính content-type của chữ ký không đúng loại nội dung được ký.');
+  if (!signedAttributes && encapsulated) throw new Malformed('Dữ liệu ký thiếu thuộc tính được ký (signed attributes).');
+
+  // [1] IMPLICIT unsignedAttrs: only signature timestamps are read.
+  const signatureTimestamps: Buffer[] = [];
+  if (isContext(rest[2], 1)) {
+    for (const attribute of children(rest[2])) {
+      const [type, values] = children(attribute);
+      if (oidOf(type) === OID.signatureTimeStampToken) for (const token of children(values)) signatureTimestamps.push(Buffer.from(token.valueBeforeDecodeView));
+    }
+  }
 
   const signer = certificates.find((c) => identifies(sid, c));
   const digest = hashOf(digestAlgorithm.algorithmId);
@@ -109,6 +148,9 @@ function read(cms: Buffer, signedContent: Buffer[], loadCert: (der: Buffer) => C
     signature,
     signingTime,
     signingCertificate: signer && ess ? essCheck(ess, attributes.has(OID.signingCertificateV2), signer) : 'absent',
+    signatureValue,
+    signatureTimestamps,
+    content: encapsulated,
   };
 }
 

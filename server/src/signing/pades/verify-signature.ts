@@ -15,6 +15,8 @@ import { readCms } from './cms-reader.js';
 import { parsePdfDate } from './pdf-date.js';
 import { signedEnd, type FoundSignature, type ParsedPdf } from './signatures.js';
 import { checkRevocation, type RevocationCheck } from './verify-revocation.js';
+import { proofText, type ProofOfExistence } from './verify-poe.js';
+import { checkTimestamp } from './verify-timestamp.js';
 
 export interface SignatureVerification {
   /** 1-based, in the order the signatures were added to the file. */
@@ -30,8 +32,13 @@ export interface SignatureVerification {
   /** Worth showing, but not changing the verdict. */
   warnings: string[];
   signer?: CertificateInfo;
+  /** What the signature claims (PDF /M or CMS signing-time), or a document timestamp's genTime: a claim proves nothing. */
   signingTime?: Date;
-  signingTimeSource?: 'signing-time-attribute' | 'pdf-m';
+  signingTimeSource?: 'signing-time-attribute' | 'pdf-m' | 'document-timestamp';
+  /** The earliest proof that the signature existed (ETSI EN 319 102-1 §5.6.2.4 best-signature-time); none when only claimed. */
+  proofOfExistence?: ProofOfExistence;
+  /** Set when this entry is a document timestamp (/SubFilter /ETSI.RFC3161), not a person's signature. */
+  documentTimestamp?: { time: Date; tsa: string };
   reason?: string;
   location?: string;
   /** The /Name the signing software wrote; the certificate's name is in `signer`. */
@@ -57,6 +64,13 @@ export interface SignatureVerification {
 
 export type CertificationPermissions = 1 | 2 | 3;
 
+/** A document timestamp already checked, and the end of the bytes it covers. */
+export interface DocumentTimestamp {
+  end: number;
+  time: Date;
+  tsa: string;
+}
+
 export interface VerificationContext {
   pdf: Buffer;
   parsed: ParsedPdf;
@@ -66,9 +80,14 @@ export interface VerificationContext {
   revocation: RevocationLookup;
   loadCert: (der: Buffer) => Cert | undefined;
   now: Date;
+  /** Valid document timestamps of the file: each proves the existence of what precedes it. */
+  documentTimestamps: DocumentTimestamp[];
+  /** When VănThư found these exact bytes VALID before. */
+  earlierValidChecks: Date[];
 }
 
-const SUPPORTED_SUBFILTERS = new Set(['adbe.pkcs7.detached', 'ETSI.CAdES.detached']);
+const DOCUMENT_TIMESTAMP = 'ETSI.RFC3161';
+const SUPPORTED_SUBFILTERS = new Set(['adbe.pkcs7.detached', 'ETSI.CAdES.detached', DOCUMENT_TIMESTAMP]);
 /** Clocks disagree; a claimed time this far ahead is worth a word. */
 const CLOCK_SKEW_MS = 5 * 60_000;
 
@@ -113,6 +132,11 @@ export async function verifySignature(found: FoundSignature, index: number, ctx:
     findings.push(invalid('FORMAT_FAILURE', 'Ô chữ ký còn trống: việc ký chưa hoàn tất.'));
     return finish();
   }
+  if (dictionary?.subFilter === DOCUMENT_TIMESTAMP) {
+    verifyDocumentTimestamp(found, ctx, result);
+    await checkLaterChanges(found, ctx, result);
+    return finish();
+  }
   const read = readCms(contentsOf(pdf, found.slot), signedParts(pdf, found.byteRange), ctx.loadCert);
   if (!read.ok) {
     findings.push(invalid('FORMAT_FAILURE', read.problem));
@@ -142,9 +166,11 @@ export async function verifySignature(found: FoundSignature, index: number, ctx:
   result.signingTimeSource = cms.signingTime ? 'signing-time-attribute' : claimed ? 'pdf-m' : undefined;
   if (!claimed) warnings.push('Chữ ký không ghi thời điểm ký; chứng thư số được kiểm tra tại thời điểm hiện tại.');
   else if (claimed.getTime() > now.getTime() + CLOCK_SKEW_MS) warnings.push(`Thời điểm ký ghi trong tệp (${toVietnamIso(claimed)}) ở sau thời điểm kiểm tra.`);
-  const at = claimed ?? now;
 
-  if (signer) await checkCertificates(signer, [...cms.certificates, ...ctx.extraCertificates], at, claimed, ctx, result);
+  const proofs = proofsOfExistence(cms.signatureTimestamps, cms.signatureValue, found, ctx, warnings);
+  result.proofOfExistence = proofs[0];
+
+  if (signer) await checkCertificates(signer, [...cms.certificates, ...ctx.extraCertificates], claimed, proofs, ctx, result);
 
   await checkLaterChanges(found, ctx, result);
   return finish();
@@ -207,7 +233,46 @@ function certificationPermissions(p: number, warnings: string[]): CertificationP
   return 1;
 }
 
-async function checkCertificates(signer: Cert, pool: Cert[], at: Date, claimed: Date | undefined, ctx: VerificationContext, result: SignatureVerification): Promise<void> {
+/**
+ * Every proof that the signature existed, earliest first: timestamps over its value, document
+ * timestamps over the revision that holds it, VănThư's earlier VALID checks of these bytes.
+ * A timestamp that does not hold is no proof, and is said so.
+ */
+function proofsOfExistence(tokens: Buffer[], signatureValue: Buffer, found: FoundSignature, ctx: VerificationContext, warnings: string[]): ProofOfExistence[] {
+  const proofs: ProofOfExistence[] = [];
+  for (const token of tokens) {
+    const check = checkTimestamp(token, [signatureValue], ctx);
+    if (check.ok) proofs.push({ time: check.time, source: 'signature-timestamp', by: check.tsa });
+    else warnings.push(`Dấu thời gian trong chữ ký không được chấp nhận: ${check.finding.message}`);
+  }
+  const end = signedEnd(found.byteRange);
+  for (const stamp of ctx.documentTimestamps) if (stamp.end > end) proofs.push({ time: stamp.time, source: 'document-timestamp', by: stamp.tsa });
+  for (const time of ctx.earlierValidChecks) if (time <= ctx.now) proofs.push({ time, source: 'earlier-check' });
+  return proofs.sort((a, b) => a.time.getTime() - b.time.getTime());
+}
+
+/** A document timestamp (ETSI EN 319 142-1 §5.4): its token must cover exactly the bytes its range frames. */
+function verifyDocumentTimestamp(found: FoundSignature, ctx: VerificationContext, result: SignatureVerification): void {
+  const check = checkTimestamp(contentsOf(ctx.pdf, found.slot!), signedParts(ctx.pdf, found.byteRange), ctx);
+  if (!check.ok) {
+    result.findings.push(check.finding);
+    return;
+  }
+  result.documentTimestamp = { time: check.time, tsa: check.tsa };
+  result.signer = describeCertificate(check.tsaCert.fields);
+  result.signingTime = check.time;
+  result.signingTimeSource = 'document-timestamp';
+  result.proofOfExistence = { time: check.time, source: 'document-timestamp', by: check.tsa };
+  // The TSA's own certificate status is not looked up: only its path and validity at genTime count.
+  result.revocation = 'not-checked';
+}
+
+/**
+ * The certification path, judged now (ETSI EN 319 102-1 §5.2.6). A certificate expired by now
+ * passes only with a proof that the signature existed while it was valid; the time the signer
+ * wrote in the file is a claim, never such a proof (issue 11, item 2).
+ */
+async function checkCertificates(signer: Cert, pool: Cert[], claimed: Date | undefined, proofs: ProofOfExistence[], ctx: VerificationContext, result: SignatureVerification): Promise<void> {
   const { findings, warnings } = result;
   const path = buildPath(signer, pool, ctx.anchors);
   if (!path) {
@@ -216,17 +281,26 @@ async function checkCertificates(signer: Cert, pool: Cert[], at: Date, claimed: 
   }
   result.chain = path.map((c) => describeCertificate(c.fields).subject);
   const info = describeCertificate(signer.fields);
+  const best = proofs[0];
 
-  const validity = validAt(signer, at);
-  if (validity === 'not-yet-valid') findings.push(invalid('NOT_YET_VALID', `Chứng thư số chưa có hiệu lực vào thời điểm ký (hiệu lực từ ${toVietnamIso(info.notBefore)}).`));
-  if (validity === 'expired') {
-    findings.push(indeterminate('OUT_OF_BOUNDS_NO_POE', `Chứng thư số đã hết hạn vào thời điểm ký (hết hạn ${toVietnamIso(info.notAfter)}); không có dấu thời gian chứng minh văn bản được ký trước đó.`));
-  } else if (validAt(signer, ctx.now) === 'expired') {
-    warnings.push(`Chứng thư số đã hết hạn từ ${toVietnamIso(info.notAfter)}; chữ ký được xét theo thời điểm ký.`);
+  // The signer's own claim, or a proof, before the certificate was issued contradicts it.
+  if ((claimed && validAt(signer, claimed) === 'not-yet-valid') || validAt(signer, ctx.now) === 'not-yet-valid') {
+    findings.push(invalid('NOT_YET_VALID', `Chứng thư số chưa có hiệu lực vào thời điểm ký (hiệu lực từ ${toVietnamIso(info.notBefore)}).`));
+  } else if (best && validAt(signer, best.time) === 'not-yet-valid') {
+    findings.push(invalid('NOT_YET_VALID', `Chữ ký đã tồn tại trước khi chứng thư số có hiệu lực (${proofText(best)}; hiệu lực từ ${toVietnamIso(info.notBefore)}).`));
   }
-  for (const ca of path.slice(1)) {
-    if (validAt(ca, at) !== 'valid') {
-      findings.push(indeterminate('OUT_OF_BOUNDS_NO_POE', `Chứng thư của tổ chức cấp "${describeCertificate(ca.fields).commonName ?? ''}" không có hiệu lực vào thời điểm ký.`));
+  for (const [i, cert] of path.entries()) {
+    if (validAt(cert, ctx.now) !== 'expired') continue;
+    const notAfter = cert.fields.notAfter.value;
+    const proof = proofs.find((p) => p.time <= notAfter);
+    const name = describeCertificate(cert.fields).commonName ?? '';
+    const whose = i === 0 ? 'Chứng thư số' : `Chứng thư của tổ chức cấp "${name}"`;
+    if (proof) {
+      warnings.push(`${whose} đã hết hạn từ ${toVietnamIso(notAfter)}; chữ ký vẫn được công nhận vì có bằng chứng chữ ký đã tồn tại khi chứng thư còn hiệu lực: ${proofText(proof)}.`);
+    } else if (i === 0) {
+      findings.push(indeterminate('OUT_OF_BOUNDS_NO_POE', expiredMessage(notAfter, claimed)));
+    } else {
+      findings.push(indeterminate('OUT_OF_BOUNDS_NO_POE', `${whose} đã hết hạn từ ${toVietnamIso(notAfter)} và không có bằng chứng (dấu thời gian tin cậy) rằng chữ ký đã tồn tại trước đó.`));
     }
   }
 
@@ -245,15 +319,28 @@ async function checkCertificates(signer: Cert, pool: Cert[], at: Date, claimed: 
     return;
   }
 
-  const revocation = await checkRevocation(path, claimed, ctx.revocation);
+  const revocation = await checkRevocation(path, claimed, proofs, ctx.revocation);
   result.revocation = revocation.revocation;
   result.revocationChecks = revocation.checks;
   findings.push(...revocation.findings);
   warnings.push(...revocation.warnings);
 }
 
+/** What OUT_OF_BOUNDS_NO_POE means to the person reading it, and what to do. */
+function expiredMessage(notAfter: Date, claimed: Date | undefined): string {
+  const expiry = toVietnamIso(notAfter);
+  const todo = 'Hãy đề nghị nơi gửi cung cấp bản có dấu thời gian (PAdES-T) hoặc xác nhận lại văn bản.';
+  if (claimed && claimed > notAfter) return `Chứng thư số đã hết hạn vào thời điểm ký (hết hạn ${expiry}); không có dấu thời gian chứng minh văn bản được ký trước đó. ${todo}`;
+  const said = claimed ? `Thời điểm ký ghi trong tệp (${toVietnamIso(claimed)}) do người ký tự ghi, không chứng minh được` : 'Không có gì chứng minh';
+  return `Chứng thư số đã hết hạn từ ${expiry}. ${said} chữ ký đã có trước khi chứng thư hết hạn: tệp không có dấu thời gian tin cậy và VănThư chưa từng kiểm tra bản này khi chứng thư còn hiệu lực. ${todo}`;
+}
+
 function conclude(result: SignatureVerification): SignatureVerification {
   const decisive = worst(result.findings);
+  if (!decisive && result.documentTimestamp) {
+    const later = result.changesAfter.length ? ` Sau đó, tệp có thêm: ${result.changesAfter.map(changeText).join(', ')}.` : '';
+    return { ...result, indication: 'VALID', subIndication: undefined, message: `Dấu thời gian tài liệu hợp lệ, do ${result.documentTimestamp.tsa} cấp lúc ${toVietnamIso(result.documentTimestamp.time)}.${later}` };
+  }
   if (!decisive) {
     const who = result.signer ? `${result.signer.commonName ?? result.signer.subject}${result.signer.organization ? ` (${result.signer.organization})` : ''}` : 'không rõ';
     const when = result.signingTime ? `, ký lúc ${toVietnamIso(result.signingTime)}` : '';

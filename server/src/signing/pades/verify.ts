@@ -8,10 +8,13 @@ import { cachingCertLoader, loadCerts } from '../pki/chain.js';
 import { loadCrls, type Crl } from '../pki/crl.js';
 import { offlineLookup, type RevocationChecker } from '../revocation/checker.js';
 import { combine, type Indication, type SubIndication } from '../verdict.js';
-import { findSignatures, parsePdf } from './signatures.js';
-import { verifySignature, type SignatureVerification, type VerificationContext } from './verify-signature.js';
+import { contentsOf, signedParts } from './byte-range.js';
+import { findSignatures, parsePdf, signedEnd, type FoundSignature } from './signatures.js';
+import { verifySignature, type DocumentTimestamp, type SignatureVerification, type VerificationContext } from './verify-signature.js';
+import { checkTimestamp } from './verify-timestamp.js';
 
 export type { CertificationPermissions, SignatureVerification } from './verify-signature.js';
+export type { ProofOfExistence } from './verify-poe.js';
 
 export interface VerifyOptions {
   /** DER certificates of the agency's trust list: roots, or intermediates trusted directly. */
@@ -27,6 +30,11 @@ export interface VerifyOptions {
   certificates?: Buffer[];
   /** Validation time; now when left out. */
   now?: Date;
+  /**
+   * When VănThư found these exact bytes (same SHA-256) VALID before: each is a proof of
+   * existence of every signature in them at that time. The caller looks them up by the file's hash.
+   */
+  earlierValidChecks?: Date[];
 }
 
 /** Why there is no per-signature answer. */
@@ -58,14 +66,14 @@ export function pdfVerifier(options: VerifyOptions): (pdf: Buffer) => Promise<Pd
     checker: options.revocation,
     loadCert: cachingCertLoader(),
   };
-  return (pdf) => verifySafely(pdf, trust, options.now);
+  return (pdf) => verifySafely(pdf, trust, options.now, options.earlierValidChecks ?? []);
 }
 
 type Trust = Pick<VerificationContext, 'anchors' | 'extraCertificates' | 'loadCert'> & { crls: Crl[]; checker?: RevocationChecker };
 
-async function verifySafely(pdf: Buffer, trust: Trust, now: Date | undefined): Promise<PdfVerification> {
+async function verifySafely(pdf: Buffer, trust: Trust, now: Date | undefined, earlierValidChecks: Date[]): Promise<PdfVerification> {
   try {
-    return await verify(pdf, trust, now ?? new Date());
+    return await verify(pdf, trust, now ?? new Date(), earlierValidChecks);
   } catch {
     return {
       indication: 'INDETERMINATE',
@@ -76,7 +84,7 @@ async function verifySafely(pdf: Buffer, trust: Trust, now: Date | undefined): P
   }
 }
 
-async function verify(pdf: Buffer, trust: Trust, now: Date): Promise<PdfVerification> {
+async function verify(pdf: Buffer, trust: Trust, now: Date, earlierValidChecks: Date[]): Promise<PdfVerification> {
   if (pdf.subarray(0, 1024).indexOf('%PDF-') < 0) {
     return { indication: 'INVALID', subIndication: 'FORMAT_FAILURE', problem: 'NOT_PDF', message: 'Tệp không phải là tệp PDF.', encrypted: false, signatures: [] };
   }
@@ -94,7 +102,17 @@ async function verify(pdf: Buffer, trust: Trust, now: Date): Promise<PdfVerifica
 
   // One lookup per file: its time budget covers all the file's signatures.
   const revocation = trust.checker ? trust.checker.lookup(trust.crls, now) : offlineLookup(trust.crls, now);
-  const ctx: VerificationContext = { pdf, parsed, anchors: trust.anchors, extraCertificates: trust.extraCertificates, loadCert: trust.loadCert, revocation, now };
+  const ctx: VerificationContext = {
+    pdf,
+    parsed,
+    anchors: trust.anchors,
+    extraCertificates: trust.extraCertificates,
+    loadCert: trust.loadCert,
+    revocation,
+    now,
+    documentTimestamps: documentTimestamps(pdf, found, trust),
+    earlierValidChecks,
+  };
   const signatures: SignatureVerification[] = [];
   for (const [i, signature] of found.entries()) signatures.push(await verifySignature(signature, i + 1, ctx));
 
@@ -107,4 +125,15 @@ async function verify(pdf: Buffer, trust: Trust, now: Date): Promise<PdfVerifica
       ? total === 1 ? 'Chữ ký số hợp lệ.' : `Cả ${total} chữ ký số đều hợp lệ.`
       : `${count}/${total} chữ ký ${indication === 'INVALID' ? 'không hợp lệ' : 'chưa xác định được tính hợp lệ'}. Chữ ký thứ ${decisive!.index}: ${decisive!.message}`;
   return { indication, subIndication: decisive?.subIndication, message, encrypted: parsed.encrypted, signatures };
+}
+
+/** The document timestamps that hold: each proves that the bytes before it existed at its time. */
+function documentTimestamps(pdf: Buffer, found: FoundSignature[], trust: Trust): DocumentTimestamp[] {
+  const stamps: DocumentTimestamp[] = [];
+  for (const f of found) {
+    if (f.dictionary?.subFilter !== 'ETSI.RFC3161' || !f.slot) continue;
+    const check = checkTimestamp(contentsOf(pdf, f.slot), signedParts(pdf, f.byteRange), trust);
+    if (check.ok) stamps.push({ end: signedEnd(f.byteRange), time: check.time, tsa: check.tsa });
+  }
+  return stamps;
 }

@@ -7,7 +7,7 @@ import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { verifySignature } from './algorithms.js';
 import type { Cert } from './chain.js';
-import { asn1Input } from './oids.js';
+import { asn1Input, OID } from './oids.js';
 
 export interface Crl {
   fields: pkijs.CertificateRevocationList;
@@ -52,17 +52,35 @@ export function loadCrls(ders: Buffer[]): Crl[] {
 
 /**
  * What the CRLs say about `cert` at `at`: only CRLs from its issuer, with a valid signature, and
- * current at `at` count.
+ * current at `at` count. A listing always counts; an absence only from a CRL that still speaks
+ * about the certificate: a CA may drop expired certificates from its CRLs (RFC 5280 §3.3), so
+ * a CRL issued after the certificate expired proves nothing by leaving it out, unless its
+ * ExpiredCertsOnCRL extension says it keeps certificates expired since before that.
  */
 export function revocationOf(cert: Cert, issuer: Cert, crls: Crl[], at: Date): Revocation {
   const usable = crls.filter((crl) => usableFor(crl, cert, issuer, at));
-  if (usable.length === 0) return { status: 'unknown' };
   const serial = hex(cert.fields.serialNumber.valueBlock.valueHexView);
   for (const crl of usable) {
     const entry = crl.fields.revokedCertificates?.find((e) => hex(e.userCertificate.valueBlock.valueHexView) === serial);
     if (entry) return { status: 'revoked', revokedAt: entry.revocationDate.value, reason: reasonOf(entry) };
   }
-  return { status: 'good' };
+  return usable.some((crl) => speaksAbout(crl, cert)) ? { status: 'good' } : { status: 'unknown' };
+}
+
+/** Whether leaving `cert` out of `crl` means it is not revoked (RFC 5280 §5, X.509 §9.6.2.9). */
+export function speaksAbout(crl: Crl, cert: Cert): boolean {
+  const notAfter = cert.fields.notAfter.value;
+  if (crl.fields.thisUpdate.value <= notAfter) return true;
+  const keptSince = expiredCertsOnCrl(crl);
+  return !!keptSince && keptSince <= notAfter;
+}
+
+/** The ExpiredCertsOnCRL date (a GeneralizedTime), when the CRL carries the extension. */
+function expiredCertsOnCrl(crl: Crl): Date | undefined {
+  const extension = crl.fields.crlExtensions?.extensions.find((e) => e.extnID === OID.expiredCertsOnCrl);
+  if (!extension) return undefined;
+  const value = asn1js.fromBER(extension.extnValue.valueBlock.valueHexView).result;
+  return value instanceof asn1js.GeneralizedTime ? value.toDate() : undefined;
 }
 
 /** Signed by the certificate's issuer and current at `at`: only such a list may speak about it. */

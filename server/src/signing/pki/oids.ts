@@ -7,6 +7,14 @@ export const OID = {
   signingTime: '1.2.840.113549.1.9.5',
   signingCertificate: '1.2.840.113549.1.9.16.2.12',
   signingCertificateV2: '1.2.840.113549.1.9.16.2.47',
+  /** RFC 3161 TSTInfo, the content of a timestamp token. */
+  tstInfo: '1.2.840.113549.1.9.16.1.4',
+  /** id-aa-signatureTimeStampToken (RFC 3161 Appendix A): a timestamp over the signature value. */
+  signatureTimeStampToken: '1.2.840.113549.1.9.16.2.14',
+  /** id-kp-timeStamping (RFC 3161 §2.3): the only purpose a TSA certificate may have. */
+  timeStamping: '1.3.6.1.5.5.7.3.8',
+  /** ExpiredCertsOnCRL (X.509 §9.6.2.9, RFC 5280 §5): the CRL still lists certificates expired since this date. */
+  expiredCertsOnCrl: '2.5.29.60',
   sha1: '1.3.14.3.2.26',
   sha256: '2.16.840.1.101.3.4.2.1',
   sha384: '2.16.840.1.101.3.4.2.2',

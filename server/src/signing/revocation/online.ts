@@ -52,7 +52,12 @@ export async function downloadCrls(urls: string[], cert: Cert, issuer: Cert, now
       continue;
     }
     attempt.cache.keepCrl(url, crl);
-    return { revocation: revocationOf(cert, issuer, [crl], now), source: 'crl', url, warnings: attempt.warnings };
+    const revocation = revocationOf(cert, issuer, [crl], now);
+    if (revocation.status === 'unknown') {
+      attempt.warnings.push(`CRL tải từ ${url} được phát hành sau khi chứng thư hết hạn nên không còn nói về chứng thư này (RFC 5280).`);
+      continue;
+    }
+    return { revocation, source: 'crl', url, warnings: attempt.warnings };
   }
   return undefined;
 }

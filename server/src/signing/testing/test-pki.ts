@@ -7,8 +7,11 @@
  *                                              ├ expired  valid only in 2020
  *                                              ├ revoked  listed on the intermediate's CRL
  *                                              └ noSigningUsage  keyAgreement only
+ *                                              └ tsa      a time-stamping authority (id-kp-timeStamping), 2019–2039
  *   untrusted root (EC) ─ untrusted
  *
+ * `issueSigner` makes more signers with chosen dates, `intermediateCrl` CRLs with chosen dates
+ * (and the ExpiredCertsOnCRL extension), for tests about time: expiry, proof of existence.
  * With `revocationUrls`, the signer certificates name an OCSP responder and a CRL address, and
  * the intermediate delegates OCSP signing to `ocspResponder`; run the responder over
  * `intermediate.indexFile` (openssl-ocsp.ts), where `revoked` is listed as revoked.
@@ -55,6 +58,12 @@ export interface TestPki {
   intermediate: { certFile: string; keyFile: string; indexFile: string };
   /** Set with `revocationUrls`: a responder certificate (id-kp-OCSPSigning) issued by the intermediate. */
   ocspResponder?: TestIdentity;
+  /** An RFC 3161 time-stamping authority issued by the intermediate; see openssl-tsa.ts. */
+  tsa: TestIdentity;
+  /** A signer certificate of the intermediate valid exactly from `notBefore` to `notAfter`. */
+  issueSigner(name: string, commonName: string, notBefore: Date, notAfter: Date): Promise<TestIdentity>;
+  /** A CRL of the intermediate with chosen dates; `expiredCertsOnCrl` adds that extension (OID 2.5.29.60). */
+  intermediateCrl(dates: { thisUpdate: Date; nextUpdate: Date; expiredCertsOnCrl?: Date }): Promise<Buffer>;
   /** PKCS#12 files of `rsa` and `ecdsa`, OpenSSL 3 default (AES-256/PBKDF2) and -legacy (3DES). */
   p12: { rsa: Buffer; rsaLegacy: Buffer; ecdsa: Buffer; ecdsaLegacy: Buffer };
   cleanup(): Promise<void>;
@@ -98,6 +107,12 @@ authorityKeyIdentifier = keyid
 basicConstraints = critical, CA:FALSE
 keyUsage = critical, digitalSignature
 extendedKeyUsage = OCSPSigning
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid
+[tsa_ext]
+basicConstraints = critical, CA:FALSE
+keyUsage = critical, digitalSignature, nonRepudiation
+extendedKeyUsage = critical, timeStamping
 subjectKeyIdentifier = hash
 authorityKeyIdentifier = keyid
 [agreement_ext]
@@ -183,6 +198,7 @@ export async function createTestPki(options: TestPkiOptions = {}): Promise<TestP
     ? await identity(intermediate, await issue(intermediate, 'ocsp', '/C=VN/O=VănThư Thử nghiệm/CN=VănThư Test OCSP Responder', 'ec', 'ocsp_ext'))
     : undefined;
   const untrusted = await identity(untrustedRoot, await issue(untrustedRoot, 'untrusted', '/C=VN/O=Không rõ/CN=Hoàng Văn Lạ', 'ec', 'signer_ext'));
+  const tsa = await identity(intermediate, await issue(intermediate, 'tsa', '/C=VN/O=VănThư Thử nghiệm/CN=VănThư Test TSA', 'ec', 'tsa_ext', CA_VALIDITY));
 
   await openssl(['ca', '-config', config, '-keyfile', intermediate.keyFile, '-cert', intermediate.certFile, '-revoke', revoked.certFile, '-crl_reason', 'keyCompromise'], intermediate.dir);
   const crl = async (ca: Ca, name: string) => {
@@ -216,6 +232,26 @@ export async function createTestPki(options: TestPkiOptions = {}): Promise<TestP
     crls,
     intermediate: { certFile: intermediate.certFile, keyFile: intermediate.keyFile, indexFile: join(intermediate.dir, 'index.txt') },
     ocspResponder,
+    tsa,
+    issueSigner: async (name, commonName, notBefore, notAfter) =>
+      identity(intermediate, await issue(intermediate, name, `/C=VN/O=Sở Nội vụ tỉnh Thái Nguyên/CN=${commonName}`, 'ec', 'signer_ext', ['-startdate', opensslTime(notBefore), '-enddate', opensslTime(notAfter)])),
+    intermediateCrl: async ({ thisUpdate, nextUpdate, expiredCertsOnCrl }) => {
+      const name = `crl-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+      let crlConfig = config;
+      const extensions: string[] = [];
+      if (expiredCertsOnCrl) {
+        // No name for it in OpenSSL: the DER of a GeneralizedTime, written as an arbitrary extension.
+        const time = Buffer.from(opensslTime(expiredCertsOnCrl), 'latin1');
+        crlConfig = join(dir, `${name}.cnf`);
+        await writeFile(crlConfig, `${await readFile(config, 'utf8')}\n[crl_ext]\n2.5.29.60 = DER:18${time.length.toString(16).padStart(2, '0')}${time.toString('hex')}\n`);
+        extensions.push('-crlexts', 'crl_ext');
+      }
+      const file = join(dir, `${name}.crl`);
+      await run('openssl', ['ca', '-config', crlConfig, '-gencrl', '-crl_lastupdate', opensslTime(thisUpdate), '-crl_nextupdate', opensslTime(nextUpdate), ...extensions, '-keyfile', intermediate.keyFile, '-cert', intermediate.certFile, '-out', file], {
+        env: { ...process.env, CA_DIR: intermediate.dir },
+      });
+      return (await run('openssl', ['crl', '-in', file, '-outform', 'DER'], { encoding: 'buffer' })).stdout;
+    },
     p12: { rsa: await p12(rsa, false), rsaLegacy: await p12(rsa, true), ecdsa: await p12(ecdsa, false), ecdsaLegacy: await p12(ecdsa, true) },
     cleanup: () => rm(dir, { recursive: true, force: true }),
   };
@@ -231,7 +267,12 @@ export function pemToDer(pem: string): Buffer {
 }
 
 function yesterday(): string {
-  return new Date(Date.now() - 86_400_000).toISOString().replace(/[-:T]/g, '').slice(0, 14) + 'Z';
+  return opensslTime(new Date(Date.now() - 86_400_000));
+}
+
+/** YYYYMMDDHHMMSSZ, as openssl ca takes dates. */
+function opensslTime(date: Date): string {
+  return date.toISOString().replace(/[-:T]/g, '').slice(0, 14) + 'Z';
 }
 
 /** A KeySigner straight from a test identity's PEM key, for tests about certificates rather than key storage. */
