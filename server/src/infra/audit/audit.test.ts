@@ -114,7 +114,6 @@ describeEngines('audit log', (get) => {
     const refused: unknown[] = [
       { at: new Date('2026-05-04T00:00:00Z') },
       { list: [1, undefined, 3] },
-      // eslint-disable-next-line no-sparse-arrays
       { list: [1, , 3] },
       { n: Number.NaN },
       { n: Number.POSITIVE_INFINITY },
