@@ -13,6 +13,7 @@ import { incomingModule } from './incoming/index.js';
 import { outgoingModule } from './outgoing/index.js';
 import { copiesModule } from './copies/index.js';
 import { subscribe } from './infra/events.js';
+import { declareFileHolders } from './infra/storage/holders.js';
 
 /** Every module, in dependency order. Adding a domain is one line here. */
 export const MODULES: AppModule[] = [
@@ -32,3 +33,4 @@ export const MODULES: AppModule[] = [
 ];
 
 for (const module of MODULES) for (const s of module.subscriptions ?? []) subscribe(s);
+for (const module of MODULES) if (module.fileHolders) declareFileHolders(module.fileHolders);

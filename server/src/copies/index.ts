@@ -9,6 +9,7 @@
 import type { AppModule } from '../infra/module.js';
 import { copyMigrations } from './migrations.js';
 import { copyRoutes } from './routes.js';
+import { copyFileHolders } from './file-holders.js';
 
-export const copiesModule: AppModule = { name: 'copies', prefix: 'copies', migrations: copyMigrations, routes: copyRoutes };
+export const copiesModule: AppModule = { name: 'copies', prefix: 'copies', migrations: copyMigrations, routes: copyRoutes, fileHolders: copyFileHolders };
 export { COPY_SYMBOLS, copyNotation } from './numbering.js';

@@ -3,11 +3,12 @@
  * state secrets (Q-1.2), duplicate warning, cancellation that keeps the number.
  */
 import type { AppModule } from '../infra/module.js';
+import { incomingFileHolders } from './file-holders.js';
 import { incomingMigrations } from './migrations.js';
 import { incomingRoutes } from './routes.js';
 import { deadlineReminders } from './jobs.js';
 
-export const incomingModule: AppModule = { name: 'incoming', prefix: 'incoming', migrations: incomingMigrations, routes: incomingRoutes, periodic: [deadlineReminders] };
+export const incomingModule: AppModule = { name: 'incoming', prefix: 'incoming', migrations: incomingMigrations, routes: incomingRoutes, periodic: [deadlineReminders], fileHolders: incomingFileHolders };
 export { findIncoming } from './repository.js';
 export { deliverToInbox, recallDelivery, type Delivery } from './inbox.js';
 export { recordReply } from './service.js';

@@ -5,6 +5,7 @@ import type { FileStore } from './storage/file-store.js';
 import type { Db } from './db/database.js';
 import type { Clock } from './time/clock.js';
 import type { Subscription } from './events.js';
+import type { FileHolders } from './storage/holders.js';
 import type { OfficeConverter } from './convert/index.js';
 
 /** Shared services handed to every module's routes by the composition root (app.ts). */
@@ -35,6 +36,8 @@ export interface AppModule {
   periodic?: PeriodicJob[];
   /** Events of other modules this one acts on, in the publisher's transaction. */
   subscriptions?: Subscription[];
+  /** Which of its objects hold a stored file and whether the actor may read them: who may open the file. */
+  fileHolders?: FileHolders;
 }
 
 export interface PeriodicJob {

@@ -10,6 +10,7 @@ import { outgoingRoutes } from './routes.js';
 import { deliveryStatusSubscription } from './delivery.js';
 import { outgoingPrintRoutes } from './print/print-routes.js';
 import { seriesRoutes } from './series-routes.js';
+import { outgoingFileHolders } from './file-holders.js';
 
 export const outgoingModule: AppModule = {
   name: 'outgoing',
@@ -22,4 +23,5 @@ export const outgoingModule: AppModule = {
     await app.register(seriesRoutes, options);
   },
   subscriptions: [deliveryStatusSubscription],
+  fileHolders: outgoingFileHolders,
 };

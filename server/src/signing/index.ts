@@ -45,6 +45,7 @@ export { completeSigningSession, startSigningSession, type CompletedSession, typ
 export type { PageBox, Placement, VisibleRequest } from './images/placing.js';
 
 import type { AppModule } from '../infra/module.js';
+import { signingFileHolders } from './file-holders.js';
 import { signingMigrations } from './migrations.js';
 import { signingRoutes } from './routes.js';
 import { certificateExpiryNotices } from './devices/expiry.js';
@@ -60,4 +61,4 @@ declare module '../infra/module.js' {
   }
 }
 
-export const signingModule: AppModule = { name: 'signing', prefix: 'signing', migrations: signingMigrations, routes: signingRoutes, periodic: [certificateExpiryNotices] };
+export const signingModule: AppModule = { name: 'signing', prefix: 'signing', migrations: signingMigrations, routes: signingRoutes, periodic: [certificateExpiryNotices], fileHolders: signingFileHolders };

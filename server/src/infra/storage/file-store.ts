@@ -3,12 +3,12 @@ import { Transform, type Readable } from 'node:stream';
 import type { Ctx } from '../context.js';
 import { assertTransaction, type Db } from '../db/database.js';
 import { requireActor } from '../context.js';
-import { canReadAgency } from '../auth/actor.js';
 import { AppError, notFound } from '../../shared/errors.js';
 import { nfc } from '../../shared/text.js';
 import { detectFormat } from '../formats/detect.js';
 import { recordAudit } from '../audit/audit.js';
 import { TEXT_FAULT_MESSAGE, textFault } from '../http/text.js';
+import { mayReadFile } from './holders.js';
 import { BlobTooLargeError, type BlobDriver, type StagedBlob } from './blob-driver.js';
 import type { Selectable } from 'kysely';
 import type { StorageTables, StoredFileTable } from './tables.js';
@@ -151,11 +151,15 @@ export class FileStore {
     }
   }
 
-  /** A file the actor may read; another agency's file answers as missing. */
+  /**
+   * A file the actor may read: one held by an object the actor may read, or their own upload that
+   * nothing holds yet (holders.ts). Any other answers as missing, whoever asks: the system admin
+   * and the inspector included.
+   */
   async get(ctx: Ctx, id: string): Promise<StoredFile> {
     const actor = requireActor(ctx);
     const row = await filesDb(ctx.db).selectFrom('stored_file').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!row || !canReadAgency(actor, row.agency_id)) throw notFound('Tệp');
+    if (!row || !(await mayReadFile(ctx.db, actor, { id: row.id, createdBy: row.created_by }))) throw notFound('Tệp');
     return present(row);
   }
 

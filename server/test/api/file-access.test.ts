@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { LightMyRequestResponse } from 'fastify';
+import { describeEngines } from '../harness/engines.js';
+import { call, login, startTestApp, type Session, type TestApp } from '../harness/app.js';
+import { multipart, pdfBytes } from '../harness/samples.js';
+
+/**
+ * A stored file is readable exactly when an object holding it is readable (infra/storage/holders.ts):
+ * no role reads another agency's files, the system admin and the inspector included, and an
+ * upload nothing holds yet is its uploader's alone. Checked on every route that reads a file.
+ */
+describeEngines('who may read a stored file', (db) => {
+  let t: TestApp;
+  let heldId: string;
+  let looseId: string;
+  const as: Record<string, Session> = {};
+
+  const upload = async (session: Session, name: string) => {
+    const body = multipart(name, pdfBytes(name));
+    const res = await t.app.inject({ method: 'POST', url: '/api/files', headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': body.contentType }, payload: body.payload });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json().id as string;
+  };
+
+  /** Every route that opens a stored file, with what a reader gets. */
+  const routes = (id: string) => [`/api/files/${id}`, `/api/files/${id}/content`, `/api/files/${id}/pages`, `/api/files/${id}/pages/1?width=200`, `/api/signing/files/${id}/verifications`];
+
+  /** Checking a stored file's signatures (a read until it is kept: GET, or POST once it is). */
+  const verify = async (session: Session, id: string): Promise<LightMyRequestResponse> => {
+    const viaGet = await call(t.app, session, 'GET', `/api/signing/files/${id}/verification`);
+    return viaGet.statusCode === 404 && viaGet.json().code !== 'NOT_FOUND' ? call(t.app, session, 'POST', `/api/signing/files/${id}/verification`) : viaGet;
+  };
+
+  const expectReadable = async (who: string, id: string) => {
+    for (const url of routes(id)) {
+      const res = await call(t.app, as[who], 'GET', url);
+      expect(res.statusCode, `${who} ${url}: ${res.body.slice(0, 200)}`).toBe(200);
+    }
+    expect((await verify(as[who], id)).statusCode, `${who} verification`).toBe(200);
+  };
+
+  const expectHidden = async (who: string, id: string) => {
+    for (const url of routes(id)) {
+      const res = await call(t.app, as[who], 'GET', url);
+      expect([res.statusCode, res.json().code], `${who} ${url}`).toEqual([404, 'NOT_FOUND']);
+    }
+    const checked = await verify(as[who], id);
+    // The read-only inspector is refused any keeping of a verification before the file is looked at.
+    expect([[404, 'NOT_FOUND'], [403, 'READ_ONLY_ROLE']], `${who} verification`).toContainEqual([checked.statusCode, checked.json().code]);
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp(db());
+    for (const who of ['vanthu.ubnd', 'chutich.ubnd', 'vanthu.snv', 'admin', 'thanhtra.snv']) as[who] = await login(t.app, who);
+    heldId = await upload(as['vanthu.ubnd'], 'cong-van-den.pdf');
+    const registered = await call(t.app, as['vanthu.ubnd'], 'POST', '/api/incoming', {
+      source: 'paper',
+      issuerName: 'Bộ Nội vụ',
+      typeName: 'Công văn',
+      subject: 'Về việc kiểm tra quyền đọc tệp',
+      codeNumber: '77',
+      attachmentFileIds: [heldId],
+    });
+    expect(registered.statusCode, registered.body).toBe(201);
+    looseId = await upload(as['vanthu.ubnd'], 'chua-dinh-kem.pdf');
+  });
+  afterAll(async () => t.close());
+
+  it('[Q-18.4] a file held by an agency document: its people read it on every route', async () => {
+    await expectReadable('vanthu.ubnd', heldId);
+    await expectReadable('chutich.ubnd', heldId);
+  });
+
+  it('[Q-18.4] a file held by an agency document: the system admin, the inspector and another agency get 404 on every route', async () => {
+    for (const who of ['admin', 'thanhtra.snv', 'vanthu.snv']) await expectHidden(who, heldId);
+  });
+
+  it('an upload nothing holds yet is readable by its uploader only, not by others of the same agency nor the admin', async () => {
+    await expectReadable('vanthu.ubnd', looseId);
+    for (const who of ['chutich.ubnd', 'admin', 'thanhtra.snv', 'vanthu.snv']) await expectHidden(who, looseId);
+  });
+});
