@@ -28,8 +28,11 @@ Khởi động VănThư với:
   VANTHU_REMOTE_SIGNING_URL=${provider.url} VANTHU_REMOTE_SIGNING_CLIENT_ID=${provider.clientId} VANTHU_REMOTE_SIGNING_CLIENT_SECRET=${provider.clientSecret} VANTHU_REMOTE_SIGNING_NAME="Ký số từ xa (giả lập)" VANTHU_DEMO=1 npm start
 
 Sau đó: quản trị thêm CA ${files.root} vào danh sách tin cậy (POST /api/signing/trust-anchors);
-người ký đăng ký chứng thư ${files.ecdsa} (POST /api/signing/certificates) và khi ký chọn
-"ký số từ xa" với tài khoản demo-ecdsa (hoặc demo-rsa với ${files.rsa}).
+người ký đăng ký chứng thư ${files.ecdsa} có chứng minh sở hữu khóa: tạo thử thách
+(POST /api/signing/certificates/challenges), gửi nó tới dịch vụ với tài khoản demo-ecdsa
+(POST /api/signing/certificates/challenges/:id/remote), chờ ký (GET cùng địa chỉ), rồi gửi
+challengeId và signature (POST /api/signing/certificates). Khi ký văn bản, chọn "ký số từ xa"
+với tài khoản demo-ecdsa (hoặc demo-rsa với ${files.rsa}).
 Nhấn Ctrl+C để dừng.`);
 
 const stop = async () => {
