@@ -37,7 +37,7 @@ export default function MySignatureRoute() {
           <List
             loading={certificates.isPending}
             dataSource={mine}
-            locale={{ emptyText: 'Chưa đăng ký chứng thư số cá nhân nào. Liên hệ văn thư hoặc quản trị hệ thống.' }}
+            locale={{ emptyText: 'Chưa đăng ký chứng thư số cá nhân nào. Người giữ khóa tự đăng ký, chứng minh sở hữu khóa bằng công cụ ký số (lệnh register) hoặc dịch vụ ký số từ xa.' }}
             renderItem={(c) => (
               <List.Item>
                 <List.Item.Meta
