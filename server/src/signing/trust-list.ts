@@ -105,10 +105,19 @@ export function useRevocationChecker(checker: RevocationChecker | undefined): vo
  * Downloaded CRLs stay in memory, not in signing_crl: that table holds what an administrator
  * imported and answered for (audited, added_by), and callers verify inside their transaction.
  */
-export async function verifyWithTrustList(db: Db, pdf: Buffer, revocation: RevocationChecker | undefined = installed): Promise<PdfVerification> {
+export async function verifyWithTrustList(db: Db, pdf: Buffer, options: TrustListVerifyOptions = {}): Promise<PdfVerification> {
+  const { revocation = installed, now = new Date(), earlierValidChecks } = options;
   const q = trustDb(db);
   const anchors = await q.selectFrom('signing_trust_anchor').select('certificate').where('disabled_at', 'is', null).execute();
   // Only lists still current matter; the verifier also checks each one's dates and signature.
-  const crls = await q.selectFrom('signing_crl').select('crl').where((eb) => eb.or([eb('next_update', 'is', null), eb('next_update', '>', new Date())])).execute();
-  return pdfVerifier({ trustAnchors: anchors.map((r) => r.certificate), crls: crls.map((r) => r.crl), revocation })(pdf);
+  const crls = await q.selectFrom('signing_crl').select('crl').where((eb) => eb.or([eb('next_update', 'is', null), eb('next_update', '>', now)])).execute();
+  return pdfVerifier({ trustAnchors: anchors.map((r) => r.certificate), crls: crls.map((r) => r.crl), revocation, now, earlierValidChecks })(pdf);
+}
+
+export interface TrustListVerifyOptions {
+  revocation?: RevocationChecker;
+  /** Validation time (the request's clock); now when left out. */
+  now?: Date;
+  /** Proofs of existence from VănThư's earlier VALID checks of the same bytes (verify-routes.ts). */
+  earlierValidChecks?: Date[];
 }

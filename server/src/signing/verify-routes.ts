@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type Static } from 'typebox';
 import type { Services } from '../infra/module.js';
 import type { FastifyRequest } from 'fastify';
+import { sql } from 'kysely';
 import { recordAudit } from '../infra/audit/index.js';
 import { withTx } from '../infra/http/request-context.js';
 import { errors, IdParams } from '../infra/http/schemas.js';
@@ -23,19 +24,34 @@ const SignatureReport = Type.Object({
   coversWholeFile: Type.Boolean(),
   changesAfter: Type.Array(Type.String({ description: 'signature, form-fill, annotation, page-content, other' })),
   certification: Type.Optional(Type.Number({ description: 'DocMDP: 1 không cho sửa, 2 điền biểu mẫu và ký, 3 thêm chú thích' })),
+  proofOfExistence: Type.Optional(
+    Type.Object(
+      { time: Type.String(), source: Type.String({ description: 'signature-timestamp, document-timestamp, earlier-check' }), by: Type.Optional(Type.String()) },
+      { description: 'Bằng chứng sớm nhất cho thấy chữ ký đã tồn tại (thời điểm ký do người ký tự ghi không phải bằng chứng)' },
+    ),
+  ),
+  documentTimestamp: Type.Optional(Type.Boolean({ description: 'Mục này là dấu thời gian tài liệu (ETSI.RFC3161), không phải chữ ký của một người' })),
 });
-const Report = Type.Object({ ...Verdict, checkedAt: Type.String(), signatures: Type.Array(SignatureReport) });
+const Report = Type.Object({
+  ...Verdict,
+  checkedAt: Type.String(),
+  fileSha256: Type.String(),
+  kept: Type.Boolean({ description: 'Lần kiểm tra đã được lưu cùng tệp (POST) hay chỉ xem (GET)' }),
+  signatures: Type.Array(SignatureReport),
+});
 type Report = Static<typeof Report>;
 const PastCheck = Type.Object({ checkedAt: Type.String(), checkedBy: Type.Union([Type.String(), Type.Null()]), ...Verdict });
 
 const verificationDb = (db: Db) => db.withTables<SigningTables>();
 
-function toReport(result: PdfVerification, at: Date): Report {
+function toReport(result: PdfVerification, at: Date, fileSha256: string, kept: boolean): Report {
   return {
     indication: result.indication,
     subIndication: result.subIndication,
     message: result.message,
     checkedAt: at.toISOString(),
+    fileSha256,
+    kept,
     signatures: result.signatures.map((s) => ({
       index: s.index,
       indication: s.indication,
@@ -49,28 +65,62 @@ function toReport(result: PdfVerification, at: Date): Report {
       coversWholeFile: s.coversWholeFile,
       changesAfter: s.changesAfter,
       certification: s.certification?.permissions,
+      proofOfExistence: s.proofOfExistence && { time: s.proofOfExistence.time.toISOString(), source: s.proofOfExistence.source, by: s.proofOfExistence.by },
+      documentTimestamp: s.documentTimestamp ? true : undefined,
     })),
   };
 }
 
 /**
  * Q-4.1: anyone who may read a file may have its signatures checked now, against today's trust
- * list; the report is kept with the file. Checked outside any transaction: asking OCSP responders
- * may take seconds, and PGlite has one connection; only the report and the audit entry are written in one.
+ * list. Checked outside any transaction: asking OCSP responders may take seconds, and PGlite has
+ * one connection. VănThư's own earlier VALID checks of the same bytes count as proofs of
+ * existence (issue 11 item 2): a certificate that has expired since does not undo them.
  */
-async function verifyStoredFile(request: FastifyRequest, fileId: string, revocation: Services['revocation']): Promise<Report> {
+async function checkStoredFile(request: FastifyRequest, fileId: string, revocation: Services['revocation'], keep: boolean) {
   const { ctx } = request;
   const file = await ctx.files.get(ctx, fileId);
-  const result = await verifyWithTrustList(ctx.db, await ctx.files.readAll(file), revocation);
-  const report = toReport(result, ctx.clock.now());
+  const now = ctx.clock.now();
+  const earlier = await earliestValidCheck(ctx.db, file.agencyId, file.sha256, now);
+  const result = await verifyWithTrustList(ctx.db, await ctx.files.readAll(file), { revocation, now, earlierValidChecks: earlier ? [earlier] : [] });
+  return { file, result, report: toReport(result, now, file.sha256, keep) };
+}
+
+/** GET: the report, computed and returned, nothing written (issue 11 item 14: reading has no side effects). */
+async function viewVerification(request: FastifyRequest, fileId: string, revocation: Services['revocation']): Promise<Report> {
+  return (await checkStoredFile(request, fileId, revocation, false)).report;
+}
+
+/** POST: the same check, kept with the file and audited; a kept VALID check is later a proof of existence. */
+async function keepVerification(request: FastifyRequest, fileId: string, revocation: Services['revocation']): Promise<Report> {
+  const { file, result, report } = await checkStoredFile(request, fileId, revocation, true);
   await withTx(request, async (trx) => {
     await verificationDb(trx.db)
       .insertInto('signing_verification')
-      .values({ file_id: file.id, agency_id: file.agencyId, checked_at: new Date(report.checkedAt), checked_by: ctx.actor?.userId ?? null, indication: report.indication, report: JSON.stringify(report) })
+      .values({ file_id: file.id, agency_id: file.agencyId, checked_at: new Date(report.checkedAt), checked_by: trx.actor?.userId ?? null, indication: report.indication, report: JSON.stringify(report) })
       .execute();
     await recordAudit(trx, { action: 'signing.verify', objectType: 'file', objectId: file.id, details: { indication: result.indication, signatures: result.signatures.length } });
   });
   return report;
+}
+
+/**
+ * When the agency's VănThư first found these exact bytes (same SHA-256, whatever file row holds
+ * them) VALID, no later than `now`. Only the agency's own checks: another agency's would tell
+ * when it had the document.
+ */
+async function earliestValidCheck(db: Db, agencyId: string, sha256: string, now: Date): Promise<Date | undefined> {
+  const row = await verificationDb(db)
+    .selectFrom('signing_verification')
+    .select('checked_at')
+    .where('agency_id', '=', agencyId)
+    .where('indication', '=', 'VALID')
+    .where(sql<string>`report->>'fileSha256'`, '=', sha256)
+    .where('checked_at', '<=', now)
+    .orderBy('checked_at')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.checked_at;
 }
 
 /** The checks kept with a file, newest first: a verdict that changed (a certificate revoked since) shows here. */
@@ -94,8 +144,27 @@ async function pastChecks(request: FastifyRequest, fileId: string) {
 export const verifyRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
   app.get(
     '/files/:id/verification',
-    { schema: { tags, summary: 'Kiểm tra chữ ký số của một tệp PDF theo danh sách tin cậy hiện hành (Q-4.1)', params: IdParams, response: { 200: Report, ...errors(401, 404) } } },
-    async (request) => verifyStoredFile(request, request.params.id, services.revocation),
+    {
+      schema: {
+        tags,
+        summary: 'Xem kết quả kiểm tra chữ ký số của một tệp PDF theo danh sách tin cậy hiện hành, không lưu lại (Q-4.1)',
+        params: IdParams,
+        response: { 200: Report, ...errors(401, 404) },
+      },
+    },
+    async (request) => viewVerification(request, request.params.id, services.revocation),
+  );
+  app.post(
+    '/files/:id/verifications',
+    {
+      schema: {
+        tags,
+        summary: 'Kiểm tra chữ ký số của một tệp PDF và lưu kết quả cùng tệp (ghi nhật ký) (Q-4.1)',
+        params: IdParams,
+        response: { 201: Report, ...errors(401, 403, 404) },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await keepVerification(request, request.params.id, services.revocation)),
   );
   app.get(
     '/files/:id/verifications',

@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api';
 
 export type Indication = 'VALID' | 'INVALID' | 'INDETERMINATE';
@@ -16,6 +16,10 @@ export interface SignatureReport {
   coversWholeFile: boolean;
   changesAfter: string[];
   certification?: number;
+  /** The earliest proof that the signature existed; a claimed signing time is none. */
+  proofOfExistence?: { time: string; source: 'signature-timestamp' | 'document-timestamp' | 'earlier-check'; by?: string };
+  /** This entry is a document timestamp, not a person's signature. */
+  documentTimestamp?: boolean;
 }
 
 export interface VerificationReport {
@@ -23,6 +27,9 @@ export interface VerificationReport {
   subIndication?: string;
   message: string;
   checkedAt: string;
+  fileSha256: string;
+  /** Kept with the file (POST); a plain view (GET) is not. */
+  kept: boolean;
   signatures: SignatureReport[];
 }
 
@@ -36,17 +43,24 @@ export interface PastCheck {
 
 const file = (fileId: string) => `/api/signing/files/${encodeURIComponent(fileId)}`;
 
-/** The file's signatures checked now against the agency's trust list (Q-4.1); the check is kept with the file. */
+/** The file's signatures checked now against the agency's trust list (Q-4.1); a view only, nothing is kept. */
 export function useVerification(fileId: string) {
-  const queryClient = useQueryClient();
   return useQuery({
     queryKey: ['signing', 'verification', fileId],
-    queryFn: async () => {
-      const report = await api.get<VerificationReport>(`${file(fileId)}/verification`);
-      void queryClient.invalidateQueries({ queryKey: ['signing', 'verifications', fileId] });
-      return report;
-    },
+    queryFn: () => api.get<VerificationReport>(`${file(fileId)}/verification`),
     staleTime: 60_000,
+  });
+}
+
+/** Checks again and keeps the check with the file (audited): a kept VALID check later proves the signatures existed. */
+export function useKeepVerification(fileId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<VerificationReport>(`${file(fileId)}/verifications`),
+    onSuccess: (report) => {
+      queryClient.setQueryData(['signing', 'verification', fileId], report);
+      void queryClient.invalidateQueries({ queryKey: ['signing', 'verifications', fileId] });
+    },
   });
 }
 

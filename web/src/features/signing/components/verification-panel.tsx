@@ -3,8 +3,21 @@ import { Alert, Button, Collapse, Descriptions, Flex, List, Tag, Typography } fr
 import { ReloadOutlined } from '@ant-design/icons';
 import { errorMessage } from '@/lib/api';
 import { formatDateTime } from '@/features/incoming/components/format';
-import { usePastChecks, useVerification, type SignatureReport } from '../api/verification';
+import { useKeepVerification, usePastChecks, useVerification, type SignatureReport } from '../api/verification';
 import { ALERT_TYPES, certificationText, changesText, INDICATION_COLORS, INDICATION_LABELS, revocationText } from './verification-labels';
+
+const PROOF_SOURCES: Record<NonNullable<SignatureReport['proofOfExistence']>['source'], string> = {
+  'signature-timestamp': 'Dấu thời gian trong chữ ký',
+  'document-timestamp': 'Dấu thời gian tài liệu',
+  'earlier-check': 'Lần kiểm tra hợp lệ trước đây của VănThư',
+};
+
+/** What proves when the signature existed; the time the signer wrote proves nothing. */
+function proofText(s: SignatureReport): string {
+  const p = s.proofOfExistence;
+  if (!p) return 'Không có (chỉ có thời điểm do người ký tự ghi)';
+  return `${PROOF_SOURCES[p.source]}${p.by ? ` của ${p.by}` : ''}, lúc ${formatDateTime(p.time)}`;
+}
 
 function SignatureItem({ s }: { s: SignatureReport }) {
   const who = [s.signer?.commonName, s.signer?.organization].filter(Boolean).join(' — ') || 'Không rõ người ký';
@@ -24,7 +37,8 @@ function SignatureItem({ s }: { s: SignatureReport }) {
           size="small"
           column={1}
           items={[
-            { key: 'time', label: 'Thời điểm ký', children: s.signingTime ? formatDateTime(s.signingTime) : '—' },
+            { key: 'time', label: s.documentTimestamp ? 'Thời điểm cấp dấu' : 'Thời điểm ký (do người ký ghi)', children: s.signingTime ? formatDateTime(s.signingTime) : '—' },
+            { key: 'poe', label: 'Bằng chứng thời điểm', children: proofText(s) },
             { key: 'issuer', label: 'Tổ chức cấp chứng thư', children: s.signer ? `${s.signer.issuer} · số hiệu ${s.signer.serialNumber}` : '—' },
             { key: 'revocation', label: 'Tình trạng chứng thư', children: revocationText(s.revocation) },
             { key: 'changes', label: 'Toàn vẹn', children: changesText(s) },
@@ -41,11 +55,16 @@ function SignatureItem({ s }: { s: SignatureReport }) {
   );
 }
 
-/** Q-4.1: each signature of a file, checked now against the trust list, in Vietnamese; earlier checks below. */
+/**
+ * Q-4.1: each signature of a file, checked now against the trust list, in Vietnamese; earlier
+ * checks below. Opening the panel only reads; "Kiểm tra lại và lưu" keeps the check with the file.
+ */
 export function VerificationPanel({ fileId }: { fileId: string }) {
   const report = useVerification(fileId);
+  const keep = useKeepVerification(fileId);
   if (report.error) return <Alert type="error" showIcon title={errorMessage(report.error)} />;
   const data = report.data;
+  const kept = data?.kept ? ' Kết quả đã được lưu cùng tệp.' : ' Kết quả này chưa được lưu.';
   return (
     <Flex vertical gap={12} data-testid="verification-panel">
       {data ? (
@@ -53,11 +72,16 @@ export function VerificationPanel({ fileId }: { fileId: string }) {
           type={ALERT_TYPES[data.indication]}
           showIcon
           title={data.message}
-          description={`Kiểm tra lúc ${formatDateTime(data.checkedAt)} theo danh sách chứng thư tin cậy của hệ thống.`}
-          action={<Button size="small" icon={<ReloadOutlined />} loading={report.isFetching} onClick={() => void report.refetch()}>Kiểm tra lại</Button>}
+          description={`Kiểm tra lúc ${formatDateTime(data.checkedAt)} theo danh sách chứng thư tin cậy của hệ thống.${kept}`}
+          action={
+            <Button size="small" icon={<ReloadOutlined />} loading={keep.isPending} onClick={() => keep.mutate()} data-testid="verification-keep">
+              Kiểm tra lại và lưu
+            </Button>
+          }
           data-testid="verification-result"
         />
       ) : null}
+      {keep.error ? <Alert type="error" showIcon title={errorMessage(keep.error)} /> : null}
       <List loading={report.isPending} dataSource={data?.signatures ?? []} renderItem={(s) => <SignatureItem s={s} />} locale={{ emptyText: 'Tệp không có chữ ký số' }} />
       <PastChecks fileId={fileId} />
     </Flex>
