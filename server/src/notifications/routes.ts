@@ -20,11 +20,11 @@ export const notificationRoutes: FastifyPluginAsyncTypebox<{ services: Services 
     },
     async (request) => myNotifications(request.ctx, request.query),
   );
-  app.post('/:id/read', { schema: { tags, summary: 'Đánh dấu đã đọc', params: IdParams, response: { 200: Ok, ...errors(401, 404) } } }, async (request) => {
+  app.post('/:id/read', { config: { selfService: true }, schema: { tags, summary: 'Đánh dấu đã đọc', params: IdParams, response: { 200: Ok, ...errors(401, 404) } } }, async (request) => {
     await markRead(request.ctx, request.params.id);
     return { ok: true as const };
   });
-  app.post('/read-all', { schema: { tags, summary: 'Đánh dấu tất cả đã đọc', response: { 200: Ok, ...errors(401) } } }, async (request) => {
+  app.post('/read-all', { config: { selfService: true }, schema: { tags, summary: 'Đánh dấu tất cả đã đọc', response: { 200: Ok, ...errors(401) } } }, async (request) => {
     await markRead(request.ctx);
     return { ok: true as const };
   });

@@ -12,6 +12,8 @@ export const ERROR_STATUS = {
   INVALID_CREDENTIALS: 401,
   CSRF_FAILED: 403,
   FORBIDDEN: 403,
+  /** A read-only role (the inspector) asked to change something. */
+  READ_ONLY_ROLE: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
   DUPLICATE_SUSPECTED: 409,

@@ -39,6 +39,12 @@ describeEngines('agency isolation', (db) => {
     expect(res.json().code).toBe('NOT_FOUND');
   };
 
+  /** Every item passes, and there is at least one: `every` on an empty list proves nothing. */
+  const expectEveryOf = <T>(list: T[], check: (item: T) => boolean) => {
+    expect(list.length).toBeGreaterThan(0);
+    expect(list.filter((item) => !check(item))).toEqual([]);
+  };
+
   it('agencies: own agency detail is visible; another agency answers like a missing one', async () => {
     expect((await call(t.app, ubndClerk, 'GET', `/api/agencies/${t.agencies.ubnd}`)).json().units.length).toBeGreaterThan(0);
     const other = await call(t.app, ubndClerk, 'GET', `/api/agencies/${t.agencies.snv}`);
@@ -47,7 +53,7 @@ describeEngines('agency isolation', (db) => {
   });
 
   it('users: the list and the record of another agency answer 404', async () => {
-    expect((await call(t.app, ubndClerk, 'GET', '/api/users')).json().every((u: { agencyId: string }) => u.agencyId === t.agencies.ubnd)).toBe(true);
+    expectEveryOf((await call(t.app, ubndClerk, 'GET', '/api/users')).json(), (u: { agencyId: string }) => u.agencyId === t.agencies.ubnd);
     expectNotFound(await call(t.app, ubndClerk, 'GET', `/api/users?agencyId=${t.agencies.snv}`));
     expectNotFound(await call(t.app, ubndClerk, 'GET', `/api/users/${snvUserId}`));
   });
@@ -62,7 +68,7 @@ describeEngines('agency isolation', (db) => {
     const head = await login(t.app, 'chutich.ubnd');
     const own = await call(t.app, head, 'GET', '/api/audit');
     expect(own.statusCode).toBe(200);
-    expect(own.json().every((e: { agencyId: string }) => e.agencyId === t.agencies.ubnd)).toBe(true);
+    expectEveryOf(own.json(), (e: { agencyId: string }) => e.agencyId === t.agencies.ubnd);
     expectNotFound(await call(t.app, head, 'GET', `/api/audit?agencyId=${t.agencies.snv}`));
     expect((await call(t.app, ubndClerk, 'GET', '/api/audit')).statusCode).toBe(403);
   });
@@ -82,10 +88,12 @@ describeEngines('agency isolation', (db) => {
     }
   });
 
-  it('the province-wide inspector reads every agency but changes none', async () => {
+  it('the province-wide inspector reads every agency\'s directory and log but changes none and opens none of its files', async () => {
     expect((await call(t.app, inspector, 'GET', `/api/agencies/${t.agencies.ubnd}`)).statusCode).toBe(200);
-    expect((await call(t.app, inspector, 'GET', `/api/users?agencyId=${t.agencies.skhcn}`)).statusCode).toBe(200);
-    expect((await call(t.app, inspector, 'GET', `/api/audit?agencyId=${t.agencies.ubnd}`)).statusCode).toBe(200);
-    expect((await call(t.app, inspector, 'PATCH', `/api/agencies/${t.agencies.ubnd}`, { name: 'Tên mới của tỉnh' })).statusCode).toBe(403);
+    expectEveryOf((await call(t.app, inspector, 'GET', `/api/users?agencyId=${t.agencies.skhcn}`)).json(), (u: { agencyId: string }) => u.agencyId === t.agencies.skhcn);
+    expectEveryOf((await call(t.app, inspector, 'GET', `/api/audit?agencyId=${t.agencies.ubnd}`)).json(), (e: { agencyId: string }) => e.agencyId === t.agencies.ubnd);
+    const change = await call(t.app, inspector, 'PATCH', `/api/agencies/${t.agencies.ubnd}`, { name: 'Tên mới của tỉnh' });
+    expect([change.statusCode, change.json().code]).toEqual([403, 'READ_ONLY_ROLE']);
+    expectNotFound(await call(t.app, inspector, 'GET', `/api/files/${snvFileId}`));
   });
 });

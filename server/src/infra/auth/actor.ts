@@ -30,7 +30,20 @@ export function hasRole(actor: Actor, ...roles: Role[]): boolean {
   return roles.some((r) => actor.roles.includes(r));
 }
 
-/** Own agency always; every agency for the system admin and the province-wide inspector. */
+/** Roles that look and change nothing: the inspector (thanh tra) examines, it does not take part. */
+export const READ_ONLY_ROLES: ReadonlySet<Role> = new Set<Role>(['inspector']);
+
+/** Every role of the actor is read-only (a person with no role at all changes nothing either). */
+export function isReadOnly(actor: Actor): boolean {
+  return actor.roles.every((r) => READ_ONLY_ROLES.has(r));
+}
+
+/**
+ * The directory (an agency, its units and people, its numbering series): own agency always, every
+ * agency for the system admin and the province-wide inspector. Records and their files are not
+ * the directory: their own module decides (a document: its agency; a stored file: whoever may read
+ * an object that holds it, infra/storage/holders.ts), so neither role reads another agency's records.
+ */
 export function canReadAgency(actor: Actor, agencyId: string): boolean {
   return actor.agencyId === agencyId || hasRole(actor, 'admin', 'inspector');
 }

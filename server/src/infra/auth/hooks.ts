@@ -3,7 +3,7 @@ import type { Db } from '../db/database.js';
 import type { Clock } from '../time/clock.js';
 import type { FileStore } from '../storage/file-store.js';
 import type { Ctx } from '../context.js';
-import type { Actor } from './actor.js';
+import { isReadOnly, type Actor } from './actor.js';
 import type { IdentityProvider } from './identity.js';
 import { AppError } from '../../shared/errors.js';
 import { CSRF_HEADER, findSession, SESSION_COOKIE, type Session } from './sessions.js';
@@ -17,6 +17,11 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Reachable without a session (login). */
     public?: boolean;
+    /**
+     * A change a read-only role (the inspector) may still make: it concerns only the caller's own
+     * session, password or notifications, never a record. Every other state-changing route refuses it.
+     */
+    selfService?: boolean;
   }
 }
 
@@ -53,8 +58,9 @@ export function installSessionLoader(app: FastifyInstance, deps: RequestDeps): v
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
- * Guards module routes: a session unless the route is public, and CSRF protection on every
- * state-changing request (the session's token in a header a cross-site form cannot set).
+ * Guards module routes: a session unless the route is public, CSRF protection on every
+ * state-changing request (the session's token in a header a cross-site form cannot set), and no
+ * change at all by a read-only role except the self-service routes, whatever a module forgets.
  */
 export async function guardRoute(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
   const isPublic = request.routeOptions.config?.public === true;
@@ -63,6 +69,9 @@ export async function guardRoute(request: FastifyRequest, _reply: FastifyReply):
   if (!request.ctx.actor || !request.session) throw new AppError('UNAUTHENTICATED', 'Bạn cần đăng nhập.');
   if (UNSAFE.has(request.method) && request.headers[CSRF_HEADER] !== request.session.csrfToken) {
     throw new AppError('CSRF_FAILED', 'Phiên làm việc không hợp lệ (thiếu mã chống giả mạo yêu cầu). Hãy tải lại trang.');
+  }
+  if (UNSAFE.has(request.method) && isReadOnly(request.ctx.actor) && request.routeOptions.config?.selfService !== true) {
+    throw new AppError('READ_ONLY_ROLE', 'Vai trò của bạn chỉ được xem, không được thay đổi dữ liệu.');
   }
 }
 

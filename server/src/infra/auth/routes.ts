@@ -46,7 +46,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
     },
   );
 
-  app.post('/logout', { schema: { tags: ['auth'], summary: 'Đăng xuất', response: { 200: Ok, ...errors(401, 403) } } }, async (request, reply) => {
+  app.post('/logout', { config: { selfService: true }, schema: { tags: ['auth'], summary: 'Đăng xuất', response: { 200: Ok, ...errors(401, 403) } } }, async (request, reply) => {
     await withTx(request, async (ctx) => {
       await revokeSession(ctx.db, request.session!.id, ctx.clock.now());
       await recordAudit(ctx, { action: 'auth.logout', objectType: 'user', objectId: ctx.actor!.userId });
@@ -63,6 +63,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
   app.post(
     '/password',
     {
+      config: { selfService: true },
       schema: {
         tags: ['auth'],
         summary: 'Đổi mật khẩu (các phiên khác bị đăng xuất)',
