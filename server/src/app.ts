@@ -20,6 +20,7 @@ import type { RemoteSigningService } from './signing/remote/remote-signer.js';
 import { answerClientError, installErrorHandlers, normaliseRequestText } from './infra/http/error-handler.js';
 import { Problem } from './infra/http/schemas.js';
 import { guardRoute, installSessionLoader } from './infra/auth/hooks.js';
+import { installSecurityEventRecorder } from './infra/audit/index.js';
 import { userIdentity } from './users/index.js';
 import { MODULES } from './modules.js';
 
@@ -82,6 +83,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   installErrorHandlers(app, deps.webDist && existsSync(join(deps.webDist, 'index.html')) ? deps.webDist : undefined);
   app.addHook('preValidation', normaliseRequestText);
   installSessionLoader(app, { db: deps.db, clock: deps.clock, files: deps.files, identity: userIdentity });
+  installSecurityEventRecorder(app, { db: deps.db, clock: deps.clock });
 
   app.get(
     '/healthz',

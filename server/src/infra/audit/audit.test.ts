@@ -5,7 +5,7 @@ import { inTransaction, type Db } from '../db/database.js';
 import { FixedClock } from '../time/clock.js';
 import type { Ctx } from '../context.js';
 import { recordAudit, verifyAuditChain } from './audit.js';
-import { AuditValueError, canonicalJson, type AuditDetails, type AuditJson } from './chain.js';
+import { AuditValueError, canonicalJson, entryHash, type AuditDetails, type AuditJson } from './chain.js';
 
 const actor = { userId: '11111111-1111-4111-8111-111111111111', username: 'vanthu.snv', fullName: 'Nguyễn Thị Lan', agencyId: '22222222-2222-4222-8222-222222222222', unitId: null, roles: ['clerk' as const] };
 
@@ -169,6 +169,28 @@ describeEngines('audit log', (get) => {
       { seq, kind: 'altered', reason: expect.any(String) },
       { seq: seq + 1, kind: 'link', afterSeq: seq, reason: expect.any(String) },
     ]);
+  });
+});
+
+describeEngines('audit log written before the fix of issue 11', (get) => {
+  it('[Q-18.4] an entry whose Date was hashed as {} is reported as the known defect, not as tampering, and the chain goes on', async () => {
+    const db = get().db;
+    const clock = new FixedClock(new Date('2026-05-04T09:30:15+07:00'));
+    const append = appender(() => db, clock);
+    await append('before');
+    // What the old code wrote: the ISO text stored, {} hashed.
+    const prev = (await sql<{ hash: string }>`select hash from audit_log order by seq desc limit 1`.execute(db)).rows[0].hash;
+    const fields = { at: clock.now(), actorId: actor.userId, actorName: actor.username, agencyId: null, action: 'signing.crl_import', objectType: 'crl', objectId: 'c1', ip: null };
+    const hash = entryHash(prev, { ...fields, details: { issuer: 'CN=CA', thisUpdate: {} } });
+    await sql`insert into audit_log (at, actor_id, actor_name, agency_id, action, object_type, object_id, details, ip, prev_hash, hash)
+      values (${fields.at}, ${fields.actorId}, ${fields.actorName}, null, ${fields.action}, ${fields.objectType}, ${fields.objectId},
+        ${JSON.stringify({ issuer: 'CN=CA', thisUpdate: '2026-05-01T00:00:00.000Z' })}::jsonb, null, ${prev}, ${hash})`.execute(db);
+    await append('after');
+    const report = await verifyAuditChain(db);
+    expect(report.problems).toEqual([{ seq: 2, kind: 'legacy_date', reason: expect.stringMatching(/lỗi đã biết/) }]);
+    // The same entry with its issuer changed is tampering.
+    await tamper(db, sql`update audit_log set details = jsonb_set(details, '{issuer}', '"CN=Khac"') where seq = 2`);
+    expect((await verifyAuditChain(db)).problems).toEqual([{ seq: 2, kind: 'altered', reason: expect.any(String) }]);
   });
 });
 

@@ -1,7 +1,7 @@
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Ctx } from '../context.js';
 import { assertTransaction, type Db } from '../db/database.js';
-import type { AuditTables } from './tables.js';
+import type { AuditLogTable, AuditTables } from './tables.js';
 import { canonicalEntry, canonicalJson, entryHash, GENESIS_HASH, hashCanonical, type AuditDetails, type ChainedFields } from './chain.js';
 
 export interface AuditEntry {
@@ -75,7 +75,8 @@ export async function recordAudits(trx: Db, items: { ctx: Ctx; entry: AuditEntry
 /** One problem found in the log: an entry whose content no longer matches its hash, or a broken link. */
 export interface ChainProblem {
   seq: number;
-  kind: 'altered' | 'link';
+  /** legacy_date: written before issue 11 with a Date in its details, which was hashed as {}. */
+  kind: 'altered' | 'link' | 'legacy_date';
   /** For a broken link: the entry before it as the log now stands (null: the log's first row). */
   afterSeq?: number | null;
   reason: string;
@@ -133,10 +134,36 @@ export async function verifyAuditChain(db: Db, options: { batch?: number; limit?
       } catch {
         expected = null;
       }
-      if (expected !== row.hash) found({ seq: row.seq, kind: 'altered', reason: 'nội dung không khớp với mã băm: mục đã bị sửa' });
+      if (expected !== row.hash) {
+        const legacy = hashedWithLegacyDates(row);
+        found(
+          legacy
+            ? { seq: row.seq, kind: 'legacy_date', reason: 'mục ghi trước bản sửa lỗi: ngày giờ trong chi tiết đã được băm thành {} (lỗi đã biết); mọi nội dung khác khớp, riêng giá trị ngày giờ không kiểm chứng được' }
+            : { seq: row.seq, kind: 'altered', reason: 'nội dung không khớp với mã băm: mục đã bị sửa' },
+        );
+      }
       prev = { seq: row.seq, hash: row.hash };
       report.checked++;
     }
+  }
+}
+
+const ISO_INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+const asLegacy = (v: unknown): unknown =>
+  typeof v === 'string' && ISO_INSTANT.test(v) ? {} : Array.isArray(v) ? v.map(asLegacy) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, asLegacy(x)])) : v;
+
+/**
+ * Before the fix of issue 11 a Date logged in the details was hashed as {} but stored as its ISO
+ * text. Such an entry is still reported, as what it is: the known defect, not tampering.
+ */
+function hashedWithLegacyDates(row: Selectable<AuditLogTable>): boolean {
+  try {
+    const details = asLegacy(row.details) as AuditDetails;
+    if (canonicalJson(details) === canonicalJson(row.details)) return false;
+    const fields = { at: row.at, actorId: row.actor_id, actorName: row.actor_name, agencyId: row.agency_id, action: row.action, objectType: row.object_type, objectId: row.object_id, details, ip: row.ip };
+    return entryHash(row.prev_hash, fields) === row.hash;
+  } catch {
+    return false;
   }
 }
 

@@ -5,3 +5,5 @@ import { auditRoutes } from './routes.js';
 
 export const auditModule: AppModule = { name: 'audit', prefix: 'audit', migrations: auditMigrations, routes: auditRoutes };
 export { recordAudit, verifyAuditChain } from './audit.js';
+export { installSecurityEventRecorder } from './security-hooks.js';
+export { recordSecurityEvent, type SecurityEvent } from './security-events.js';

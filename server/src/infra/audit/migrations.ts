@@ -37,4 +37,33 @@ export const auditMigrations: Migrations = {
       await sql`drop function audit_log_refuse_change`.execute(db);
     },
   },
+  '20261208T0001-security-events': {
+    async up(db: Kysely<unknown>) {
+      // Refused attempts (Q-18.4, Q-24.4đ): identical events of one minute share a row and a count,
+      // so that a flood grows a number, not the table.
+      await sql`
+        create table security_event (
+          id bigint generated always as identity primary key,
+          bucket_key text not null unique,
+          first_at timestamptz not null,
+          last_at timestamptz not null,
+          count integer not null default 1,
+          kind text not null,
+          code text,
+          actor_id uuid,
+          actor_name text,
+          agency_id uuid,
+          ip text,
+          method text,
+          route text,
+          url text,
+          details jsonb not null default '{}'::jsonb
+        )`.execute(db);
+      await sql`create index security_event_at on security_event (first_at)`.execute(db);
+      await sql`create index security_event_agency_at on security_event (agency_id, first_at)`.execute(db);
+    },
+    async down(db: Kysely<unknown>) {
+      await sql`drop table security_event`.execute(db);
+    },
+  },
 };

@@ -5,6 +5,7 @@ import { errors, BoundedInt } from '../http/schemas.js';
 import { hasRole } from '../auth/actor.js';
 import { forbidden, notFound } from '../../shared/errors.js';
 import { listAudit, verifyAuditChain } from './audit.js';
+import { securityEventRoutes } from './security-routes.js';
 
 const Entry = Type.Object({
   seq: Type.Number(),
@@ -33,7 +34,7 @@ const Report = Type.Object({
   problems: Type.Array(
     Type.Object({
       seq: Type.Number(),
-      kind: Type.Union([Type.Literal('altered'), Type.Literal('link')], { description: 'altered: nội dung bị sửa; link: đứt mắt xích (mục bị xóa, chèn, đổi thứ tự)' }),
+      kind: Type.Union([Type.Literal('altered'), Type.Literal('link'), Type.Literal('legacy_date')], { description: 'altered: nội dung bị sửa; link: đứt mắt xích (mục bị xóa, chèn, đổi thứ tự); legacy_date: mục cũ có ngày giờ băm thành {} (lỗi đã sửa)' }),
       afterSeq: Type.Optional(Type.Union([Type.Number(), Type.Null()])),
       reason: Type.String(),
     }),
@@ -42,6 +43,8 @@ const Report = Type.Object({
 const tags = ['audit'];
 
 export const auditRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app) => {
+  await app.register(securityEventRoutes);
+
   app.get(
     '/',
     { schema: { tags, summary: 'Nhật ký hệ thống (quản trị, thanh tra: mọi cơ quan; lãnh đạo cơ quan: cơ quan mình)', querystring: Query, response: { 200: Type.Array(Entry), ...errors(401, 403, 404) } } },

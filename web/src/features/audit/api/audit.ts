@@ -23,8 +23,11 @@ export interface AuditFilters {
 
 export interface ChainProblem {
   seq: number;
-  /** altered: the entry's content no longer matches its hash; link: entries removed, inserted or reordered before it. */
-  kind: 'altered' | 'link';
+  /**
+   * altered: the entry's content no longer matches its hash; link: entries removed, inserted or
+   * reordered before it; legacy_date: written before the fix with a date hashed as {} (not tampering).
+   */
+  kind: 'altered' | 'link' | 'legacy_date';
   afterSeq?: number | null;
   reason: string;
 }

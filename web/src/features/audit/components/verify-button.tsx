@@ -6,6 +6,7 @@ import { useVerifyAudit, type ChainProblem } from '../api/audit';
 const KIND_LABEL: Record<ChainProblem['kind'], { text: string; color: string }> = {
   altered: { text: 'Nội dung bị sửa', color: 'red' },
   link: { text: 'Đứt mắt xích', color: 'volcano' },
+  legacy_date: { text: 'Lỗi cũ đã biết', color: 'gold' },
 };
 
 /** Recomputes the hash chain on the server and lists every edited entry and every break, not only the first. */
