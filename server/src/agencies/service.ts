@@ -3,6 +3,7 @@ import { requireActor, requireAdmin } from '../infra/context.js';
 import { isUniqueViolation } from '../infra/db/database.js';
 import { canReadAgency } from '../infra/auth/actor.js';
 import { recordAudit } from '../infra/audit/audit.js';
+import { publish } from '../infra/events.js';
 import { AppError, conflict, notFound } from '../shared/errors.js';
 import { nfc } from '../shared/text.js';
 import { agencyDb, findAgency, findUnit, isSelfOrDescendant, listUnits, presentAgency, presentUnit } from './repository.js';
@@ -56,7 +57,8 @@ export async function createAgency(ctx: Ctx, input: CreateAgency): Promise<Agenc
 
 export async function updateAgency(ctx: Ctx, id: string, input: UpdateAgency): Promise<Agency> {
   requireAdmin(ctx);
-  if (!(await findAgency(ctx.db, id))) throw notFound('Cơ quan');
+  const before = await findAgency(ctx.db, id);
+  if (!before) throw notFound('Cơ quan');
   await checkParent(ctx, id, input.parentId);
   const row = await agencyDb(ctx.db)
     .updateTable('agency')
@@ -76,7 +78,9 @@ export async function updateAgency(ctx: Ctx, id: string, input: UpdateAgency): P
     .returningAll()
     .executeTakeFirstOrThrow()
     .catch((err) => uniqueViolation(err, 'Mã định danh cơ quan đã tồn tại.'));
-  await recordAudit(ctx, { action: 'agency.update', objectType: 'agency', objectId: id, agencyId: id, details: { changes: input } });
+  // Its people stop at once: open sessions end (users module) and no actor of it loads again.
+  if (input.disabled === true && !before.disabled) await publish(ctx.db, { type: 'agency.disabled', agencyId: id, at: ctx.clock.now() });
+  await recordAudit(ctx, { action: input.disabled === true ? 'agency.disable' : 'agency.update', objectType: 'agency', objectId: id, agencyId: id, details: { changes: input } });
   return presentAgency(row);
 }
 

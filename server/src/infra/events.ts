@@ -20,12 +20,19 @@ export interface DeliveryStatusEvent {
   reason?: string;
 }
 
-export type DomainEvent = DeliveryStatusEvent;
-
-export interface Subscription<T extends DomainEvent['type'] = DomainEvent['type']> {
-  type: T;
-  handle(db: Db, event: Extract<DomainEvent, { type: T }>): Promise<void>;
+/** The system admin took an agency out of service: nobody of it may go on acting (users ends their sessions). */
+export interface AgencyDisabledEvent {
+  type: 'agency.disabled';
+  agencyId: string;
+  at: Date;
 }
+
+export type DomainEvent = DeliveryStatusEvent | AgencyDisabledEvent;
+
+/** A handler of one event type; without a type argument, a handler of any one of them. */
+export type Subscription<T extends DomainEvent['type'] = DomainEvent['type']> = T extends DomainEvent['type']
+  ? { type: T; handle(db: Db, event: Extract<DomainEvent, { type: T }>): Promise<void> }
+  : never;
 
 const subscriptions: Subscription[] = [];
 
@@ -35,5 +42,6 @@ export function subscribe(subscription: Subscription): void {
 
 export async function publish(db: Db, event: DomainEvent): Promise<void> {
   assertTransaction(db);
-  for (const s of subscriptions) if (s.type === event.type) await s.handle(db, event);
+  // Matched by type, so each handler gets the event it declared.
+  for (const s of subscriptions) if (s.type === event.type) await (s.handle as (db: Db, event: DomainEvent) => Promise<void>)(db, event);
 }

@@ -2,8 +2,9 @@
 import type { AppModule } from '../infra/module.js';
 import { userMigrations } from './migrations.js';
 import { userRoutes } from './routes.js';
+import { endSessionsOfDisabledAgency } from './identity.js';
 
-export const usersModule: AppModule = { name: 'users', prefix: 'users', migrations: userMigrations, routes: userRoutes };
+export const usersModule: AppModule = { name: 'users', prefix: 'users', migrations: userMigrations, routes: userRoutes, subscriptions: [endSessionsOfDisabledAgency] };
 export { userIdentity } from './identity.js';
 export { createUser } from './service.js';
 export { findUserByUsername } from './repository.js';

@@ -44,7 +44,7 @@ export async function login(
       }
       await recordAudit(tctx, { action: 'auth.login_failed', objectType: 'user', objectId: cred?.userId, agencyId: null, details: { username, reason: cred?.disabled ? 'disabled' : 'bad_credentials' } });
     });
-    if (cred?.disabled && ok) throw new AppError('INVALID_CREDENTIALS', 'Tài khoản đã bị vô hiệu hóa. Liên hệ quản trị hệ thống.');
+    if (cred?.disabled && ok) throw new AppError('INVALID_CREDENTIALS', cred.refusal ?? 'Tài khoản đã bị vô hiệu hóa. Liên hệ quản trị hệ thống.');
     const lock = await lockedUntil(ctx.db, keys.user, now);
     if (lock) throw new AppError('ACCOUNT_LOCKED', lockedMessage(lock), { lockedUntil: lock });
     throw new AppError('INVALID_CREDENTIALS', INVALID);
