@@ -173,6 +173,71 @@ describeEngines('incoming routing and processing', (db) => {
     expect((await call(t.app, head, 'GET', `/api/incoming/${id}/timeline`)).json()).toEqual(before.timeline);
   });
 
+  /** A head of another unit of the same agency, made for the test (the demo agency has one unit head). */
+  const unitHeadOf = async (abbreviation: string) => {
+    const username = `truongphong.${abbreviation.toLowerCase()}.snv`;
+    const admin = await login(t.app, 'admin');
+    const made = await call(t.app, admin, 'POST', '/api/users', { username, fullName: `Trưởng phòng ${abbreviation}`, password: 'demo-Pass-2026', agencyId: t.agencies.snv, unitId: units[abbreviation], positionTitle: 'Trưởng phòng', roles: ['unit_head'] });
+    expect(made.statusCode).toBe(201);
+    return login(t.app, username, 'demo-Pass-2026');
+  };
+  const timelineKinds = async (id: string) => (await call(t.app, head, 'GET', `/api/incoming/${id}/timeline`)).json().map((e: { kind: string }) => e.kind);
+
+  it("[Q-11.3a] [Q-11.3b] only the head of the lead unit (or the lead person) sends a directed document back; another unit's head, a coordinating unit's head and a deputy it was not presented to are refused and the direction stays", async () => {
+    [clerk, head, unitHead, staff, deputy] = await Promise.all(['vanthu.snv', 'giamdoc.snv', 'truongphong.snv', 'chuyenvien.snv', 'phogiamdoc.snv'].map((u) => login(t.app, u)));
+    const [tcbcHead, vpHead] = [await unitHeadOf('TCBC'), await unitHeadOf('VP')];
+    const id = await registerDoc();
+    expect((await post(clerk, `/${id}/present`, { toUserId: users['giamdoc.snv'] })).statusCode).toBe(200);
+    expect((await post(head, `/${id}/direct`, { lead: { unitId: units.VTLT }, coordinating: [{ unitId: units.TCBC }], comment: 'Phòng Văn thư - Lưu trữ chủ trì.', deadline: '2026-06-30' })).statusCode).toBe(200);
+    const before = await routing(id);
+    for (const [who, session] of [['another unit', vpHead], ['coordinating unit', tcbcHead], ['deputy', deputy], ['staff', staff]] as const) {
+      const res = await post(session, `/${id}/return`, { reason: 'Không thuộc chức năng của phòng' });
+      expect(res.statusCode, who).toBe(403);
+    }
+    expect(await routing(id)).toEqual(before);
+    expect(before).toMatchObject({ state: 'directed', comment: 'Phòng Văn thư - Lưu trữ chủ trì.' });
+    expect(await timelineKinds(id)).not.toContain('returned_to_clerk');
+    expect((await post(await login(t.app, 'chutich.ubnd'), `/${id}/return`, { reason: 'Gửi nhầm' })).statusCode).toBe(404);
+
+    expect((await post(unitHead, `/${id}/return`, { reason: 'Đề nghị giao Phòng Tổ chức, biên chế chủ trì' })).statusCode).toBe(200);
+    const after = await routing(id);
+    expect(after.state).toBe('registered');
+    expect(after.assignments.map((a: { state: string }) => a.state)).toEqual(['recalled', 'recalled']);
+
+    // A person given the lead sends it back themselves; the head of their unit was not handed it.
+    const personal = await registerDoc();
+    await post(head, `/${personal}/direct`, { lead: { userId: users['chuyenvien.snv'] } });
+    expect((await post(unitHead, `/${personal}/return`, { reason: 'Không thuộc phòng' })).statusCode).toBe(403);
+    expect((await post(staff, `/${personal}/return`, { reason: 'Cần bổ sung hồ sơ' })).statusCode).toBe(200);
+    // A document still with the clerk cannot be sent back to the clerk.
+    expect((await post(head, `/${personal}/return`, { reason: 'Gửi nhầm' })).statusCode).toBe(409);
+  });
+
+  it('[Q-11.3a] a deputy directs, extends and sends back only what was presented to them or they directed; the agency head may always', async () => {
+    [clerk, head, deputy] = await Promise.all(['vanthu.snv', 'giamdoc.snv', 'phogiamdoc.snv'].map((u) => login(t.app, u)));
+    const toHead = await registerDoc();
+    await post(clerk, `/${toHead}/present`, { toUserId: users['giamdoc.snv'] });
+    expect((await post(deputy, `/${toHead}/direct`, { lead: { unitId: units.VTLT } })).statusCode).toBe(403);
+    expect((await post(deputy, `/${toHead}/return`, { reason: 'Gửi nhầm' })).statusCode).toBe(403);
+    expect((await routing(toHead)).state).toBe('presented');
+
+    const toDeputy = await registerDoc();
+    await post(clerk, `/${toDeputy}/present`, { toUserId: users['phogiamdoc.snv'] });
+    expect((await post(deputy, `/${toDeputy}/direct`, { lead: { unitId: units.VTLT, deadline: '2026-06-30' } })).statusCode).toBe(200);
+    const deputys = (await routing(toDeputy)).assignments[0];
+    expect((await post(deputy, `/assignments/${deputys.id}/deadline`, { until: '2026-07-15' })).statusCode).toBe(200);
+    // The agency head takes it over: the deputy may no longer change or undo the head's direction.
+    expect((await post(head, `/${toDeputy}/direct`, { lead: { unitId: units.TCBC, deadline: '2026-06-30' } })).statusCode).toBe(200);
+    const heads = (await routing(toDeputy)).assignments.find((a: { state: string }) => a.state === 'open');
+    const before = await routing(toDeputy);
+    expect((await post(deputy, `/${toDeputy}/direct`, { lead: { unitId: units.VP } })).statusCode).toBe(403);
+    expect((await post(deputy, `/assignments/${heads.id}/deadline`, { until: '2026-07-30' })).statusCode).toBe(403);
+    expect((await post(deputy, `/${toDeputy}/return`, { reason: 'Gửi nhầm' })).statusCode).toBe(403);
+    expect(await routing(toDeputy)).toEqual(before);
+    expect((await post(head, `/assignments/${heads.id}/deadline`, { until: '2026-07-30' })).statusCode).toBe(200);
+    expect((await post(head, `/${toDeputy}/return`, { reason: 'Cần bổ sung hồ sơ' })).statusCode).toBe(200);
+  });
+
   it('another agency cannot see or touch the routing (404)', async () => {
     const id = await registerDoc();
     const other = await login(t.app, 'chutich.ubnd');

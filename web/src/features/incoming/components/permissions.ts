@@ -11,6 +11,21 @@ const isLive = (a: Assignment) => a.state === 'open' || a.state === 'in_progress
 const isHead = (session: Session) => hasRole(session, 'agency_head', 'deputy_head');
 const isUnitHeadOf = (session: Session, unitId: string | null) => hasRole(session, 'unit_head') && !!unitId && session.unit?.id === unitId;
 
+/** The agency head always; a deputy for what was presented to them or what they directed. */
+function leadsDocument(session: Session, routing: Routing): boolean {
+  if (hasRole(session, 'agency_head')) return true;
+  if (!hasRole(session, 'deputy_head')) return false;
+  if (routing.state === 'presented') return routing.presentedTo === session.user.id;
+  return routing.state === 'directed' && routing.directedBy === session.user.id;
+}
+
+/** The head of the live lead unit, or the person given the lead. */
+function holdsLead(session: Session, routing: Routing): boolean {
+  const lead = routing.assignments.find((a) => !a.parentId && a.role === 'lead' && isLive(a));
+  if (!lead) return false;
+  return lead.userId ? lead.userId === session.user.id : isUnitHeadOf(session, lead.unitId);
+}
+
 export function documentActions(session: Session, doc: IncomingDocument, routing: Routing | undefined) {
   // A recalled copy is frozen (Q-12.3c): its clerk confirms the recall, which also cancels the entry.
   const open = doc.status === 'registered' && !!routing && !doc.recall;
@@ -18,8 +33,8 @@ export function documentActions(session: Session, doc: IncomingDocument, routing
   return {
     present: open && hasRole(session, 'clerk') && (state === 'registered' || state === 'presented'),
     cancel: doc.status === 'registered' && !doc.recall && hasRole(session, 'clerk'),
-    direct: open && isHead(session) && state !== 'done',
-    giveBack: open && isHead(session) && (state === 'presented' || state === 'directed'),
+    direct: open && isHead(session) && state !== 'done' && leadsDocument(session, routing),
+    giveBack: open && (state === 'presented' || state === 'directed') && (leadsDocument(session, routing) || (state === 'directed' && holdsLead(session, routing))),
   };
 }
 
@@ -35,7 +50,7 @@ export function assignmentActions(session: Session, a: Assignment): AssignmentAc
   if (mine && a.role !== 'inform') actions.push('extension');
   if (mine) actions.push('finish');
   if (a.parentId && (a.assignedBy === me || isUnitHeadOf(session, a.unitId))) actions.push('recall');
-  if (a.role !== 'inform' && (a.assignedBy === me || isHead(session))) actions.push('deadline');
+  if (a.role !== 'inform' && (a.assignedBy === me || hasRole(session, 'agency_head') || (a.parentId && isUnitHeadOf(session, a.unitId)))) actions.push('deadline');
   return actions;
 }
 
