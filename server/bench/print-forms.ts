@@ -52,6 +52,7 @@ function sampleEntries(): TrackingEntry[] {
       issuedDate: arrivalDate,
       issuerName: 'Ủy ban nhân dân tỉnh Thái Nguyên',
       description: i % 13 ? null : 'Kèm theo phụ lục',
+      replyNotation: kind < 7 ? `${200 + i}/SNV-VTLT` : null,
       dueDate: null,
       routingState: directed ? (kind < 7 ? 'done' : 'directed') : 'presented',
       routingDeadline: directed ? deadline : null,

@@ -29,6 +29,19 @@ export function targetName(names: Names, target: { unitId: string | null; userId
   return target.unitId ? (names.units.get(target.unitId) ?? '') : '';
 }
 
+/**
+ * Đơn vị hoặc người nhận of the registers (mẫu VI and VIII): whom the document was handed to for
+ * handling, the lead first, then the coordinating units or people by name; informed ones are left
+ * out (they only read it).
+ */
+export function handlingRecipients(names: Names, lead: { unitId: string | null; userId: string | null } | null, coordinating: readonly { unitId: string | null; userId: string | null }[]): string {
+  // By name: the assignments of one direction share their moment, and their ids are random.
+  const others = coordinating.map((a) => targetName(names, a)).sort((x, y) => x.localeCompare(y, 'vi'));
+  return [lead ? `Chủ trì: ${targetName(names, lead)}` : '', others.length ? `Phối hợp: ${others.join('; ')}` : '']
+    .filter(Boolean)
+    .join('\n');
+}
+
 export const personName = (names: Names, id: string | null) => (id ? (names.people.get(id)?.fullName ?? '') : '');
 
 /** The agency and its parent, for the heading of every form. */

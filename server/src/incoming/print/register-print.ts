@@ -12,6 +12,7 @@ import { findAgency } from '../../agencies/index.js';
 import { listIncoming } from '../repository.js';
 import type { IncomingDocument } from '../schemas.js';
 import { registerCover, registerRows, type RegisterRange } from './register-rows.js';
+import { loadHandOvers } from './register-handover.js';
 import { buildRegisterPdf } from './register-pdf.js';
 import { buildRegisterXlsx } from './register-xlsx.js';
 
@@ -50,7 +51,7 @@ export async function printIncomingRegister(ctx: Ctx, format: PrintFormat, query
   const parent = agency.parentId ? await findAgency(ctx.db, agency.parentId) : undefined;
 
   const range: RegisterRange = { fromNumber: query.fromNumber, toNumber: query.toNumber, fromDate: query.fromDate, toDate: query.toDate };
-  const rows = registerRows(await loadRegisterDocuments(ctx.db, agency.id, year, range), range);
+  const rows = registerRows(await loadRegisterDocuments(ctx.db, agency.id, year, range), range, await loadHandOvers(ctx.db, agency.id, year, range));
   const volumeHint = (max: number) => `Hãy in từng quyển, chọn Từ số … đến số … (ví dụ từ số ${rows[0].arrivalNumber} đến số ${rows[max - 1].arrivalNumber}).`;
   checkEntryLimit(rows.length, format, options, volumeHint, 'toNumber');
   const cover = registerCover({ name: agency.name, parentName: parent?.name ?? null }, year, rows, range, query.volume);

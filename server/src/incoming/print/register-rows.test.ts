@@ -61,9 +61,19 @@ describe('register rows', () => {
     expect(toRegisterRow(sampleDoc({ status: 'cancelled' })).note).toBe('Đã hủy');
   });
 
-  it('leaves Ngày chuyển and Ký nhận blank for the receiver to fill in by hand', () => {
+  it('[Q-11.2a] before any direction prints the recipient typed at registration and leaves Ngày chuyển and Ký nhận blank', () => {
     const row = toRegisterRow(sampleDoc());
-    expect([row.handedOverOn, row.receivedBy]).toEqual(['', '']);
+    expect([row.recipient, row.handedOverOn, row.receivedBy]).toEqual(['Phòng Tổ chức, biên chế', '', '']);
+  });
+
+  it('[Q-11.2a] once handed on prints whom it was handed to (lead first) and the day; Ký nhận stays for the receiver to sign', () => {
+    const handOver = { recipients: 'Chủ trì: Phòng Văn thư - Lưu trữ\nPhối hợp: Phòng Tổ chức, biên chế', on: '2026-03-04' };
+    const doc = sampleDoc({ id: 'x', toPlaces: 'Giám đốc' });
+    expect(toRegisterRow(doc, handOver)).toMatchObject({ recipient: handOver.recipients, handedOverOn: '04/03/2026', receivedBy: '' });
+    expect(registerRows([doc, sampleDoc({ id: 'y', arrivalNumber: 2 })], {}, new Map([['x', handOver]])).map((r) => [r.recipient, r.handedOverOn])).toEqual([
+      [handOver.recipients, '04/03/2026'],
+      ['Phòng Tổ chức, biên chế', ''],
+    ]);
   });
 
   it('[Q-11.2a] sorts by số đến ascending and keeps the number and date bounds inclusive', () => {

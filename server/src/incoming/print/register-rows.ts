@@ -13,8 +13,9 @@ export interface RegisterRow {
   symbol: string;
   documentDate: string;
   typeAndSubject: string;
+  /** Whom the head's direction handed it to; before any, what the clerk typed at registration. */
   recipient: string;
-  /** Ngày chuyển and Ký nhận stay blank: the receiver writes and signs them on the paper copy. */
+  /** The day it was handed on; Ký nhận stays blank for the receiver to sign on paper. */
   handedOverOn: string;
   receivedBy: string;
   note: string;
@@ -51,7 +52,15 @@ export function printedSymbol(codeNumber: string | null, codeNotation: string | 
   return [codeNumber, codeNotation].filter((p) => p && p.trim()).join('/');
 }
 
-export function toRegisterRow(doc: IncomingDocument): RegisterRow {
+/** What register-handover.ts found for a directed entry. */
+export interface RegisterHandOver {
+  /** 'Chủ trì: …\nPhối hợp: …' */
+  recipients: string;
+  /** The legal day of the lead's assignment, 'YYYY-MM-DD'. */
+  on: string;
+}
+
+export function toRegisterRow(doc: IncomingDocument, handOver?: RegisterHandOver): RegisterRow {
   const cancelled = doc.status === 'cancelled';
   // A cancelled entry keeps its row and number, so the bound register shows no gap.
   const cancelNote = cancelled ? (doc.cancelReason ? `Đã hủy: ${doc.cancelReason}` : 'Đã hủy') : '';
@@ -62,8 +71,8 @@ export function toRegisterRow(doc: IncomingDocument): RegisterRow {
     symbol: printedSymbol(doc.codeNumber, doc.codeNotation),
     documentDate: printedDate(doc.issuedDate),
     typeAndSubject: printedTypeAndSubject(doc.typeName, doc.subject),
-    recipient: doc.toPlaces ?? '',
-    handedOverOn: '',
+    recipient: handOver?.recipients ?? doc.toPlaces ?? '',
+    handedOverOn: printedDate(handOver?.on ?? null),
     receivedBy: '',
     note: [cancelNote, doc.description ?? ''].filter(Boolean).join('\n'),
     cancelled,
@@ -73,8 +82,8 @@ export function toRegisterRow(doc: IncomingDocument): RegisterRow {
 /** Bounds of a print run: numbers inclusive, dates as 'YYYY-MM-DD' inclusive. */
 export type RegisterRange = PrintRange;
 
-/** The entries within the range, in số đến order. */
-export function registerRows(docs: readonly IncomingDocument[], range: RegisterRange = {}): RegisterRow[] {
+/** The entries within the range, in số đến order, with the hand-overs of those directed (by document id). */
+export function registerRows(docs: readonly IncomingDocument[], range: RegisterRange = {}, handOvers: ReadonlyMap<string, RegisterHandOver> = new Map()): RegisterRow[] {
   return docs
     .filter(
       (d) =>
@@ -84,7 +93,7 @@ export function registerRows(docs: readonly IncomingDocument[], range: RegisterR
         (range.toDate === undefined || d.arrivalDate <= range.toDate),
     )
     .sort((a, b) => a.arrivalNumber - b.arrivalNumber)
-    .map(toRegisterRow);
+    .map((d) => toRegisterRow(d, handOvers.get(d.id)));
 }
 
 /** The cover states the first and last entries the volume holds (see infra/print/register-cover.ts). */

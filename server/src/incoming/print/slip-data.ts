@@ -30,6 +30,8 @@ export interface SlipDirection {
   lead: SlipTarget | null;
   coordinating: SlipTarget[];
   inform: string[];
+  /** Người theo dõi, đôn đốc (Q-11.3c) */
+  followUp: string;
   deadline: string;
   signature: SlipSignature;
 }
@@ -93,7 +95,7 @@ export async function loadSlip(db: Db, agencyId: string, documentId: string): Pr
     .orderBy('id')
     .execute();
 
-  const userIds = [routing?.directed_by, ...assignments.flatMap((a) => [a.user_id, a.assigned_by]), ...events.map((e) => e.actor_id)].filter((id): id is string => !!id);
+  const userIds = [routing?.directed_by, routing?.follow_up_user_id, ...assignments.flatMap((a) => [a.user_id, a.assigned_by]), ...events.map((e) => e.actor_id)].filter((id): id is string => !!id);
   const names = await loadNames(db, agencyId, userIds);
   const agency = await agencyNames(db, agencyId);
 
@@ -107,6 +109,7 @@ export async function loadSlip(db: Db, agencyId: string, documentId: string): Pr
         lead: lead ? target(lead) : null,
         coordinating: top.filter((a) => a.role === 'coordinate').map(target),
         inform: top.filter((a) => a.role === 'inform').map((a) => target(a).name),
+        followUp: personName(names, routing.follow_up_user_id),
         deadline: printedDate(routing.deadline ?? lead?.deadline),
         signature: signature(names, routing.directed_by, routing.directed_at),
       }

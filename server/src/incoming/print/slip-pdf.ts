@@ -38,6 +38,7 @@ function directionSection(slip: SlipContent): object[] {
     ...(d.lead ? [{ text: assigned('Chủ trì', d.lead) }] : []),
     ...d.coordinating.map((t) => ({ text: assigned('Phối hợp', t) })),
     ...(d.inform.length ? [{ text: `- Để biết: ${d.inform.join('; ')}` }] : []),
+    ...(d.followUp ? [{ text: `- Theo dõi, đôn đốc: ${d.followUp}` }] : []),
     ...(d.deadline ? [{ text: `- Thời hạn giải quyết: ${d.deadline}` }] : []),
     signatureBlock(d.signature),
   ];

@@ -51,13 +51,14 @@ describeEngines('phiếu giải quyết văn bản đến', (db) => {
     ]);
   });
 
-  it('[Q-11.3đ] (1) prints the head\'s direction: comment, lead and coordinating units with deadlines, date and name', async () => {
+  it('[Q-11.3đ] [Q-11.3c] (1) prints the head\'s direction: comment, lead and coordinating units with deadlines, the follow-up person, date and name', async () => {
     const [, direction] = sections(await slipLines(1));
     expect(direction).toEqual([
       DIRECTION_COMMENT,
       '- Chủ trì: Phòng Văn thư - Lưu trữ; thời hạn: 10/04/2026',
       '- Phối hợp: Phòng Tổ chức, biên chế; thời hạn: 09/04/2026',
       '- Để biết: Văn phòng Sở',
+      '- Theo dõi, đôn đốc: Vũ Thị Hồng',
       '- Thời hạn giải quyết: 10/04/2026',
       'Ngày 06 tháng 04 năm 2026',
       'GIÁM ĐỐC',

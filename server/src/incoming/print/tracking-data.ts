@@ -24,6 +24,8 @@ export interface TrackingEntry {
   issuedDate: string | null;
   issuerName: string;
   description: string | null;
+  /** Số, ký hiệu of the outgoing document issued in reply, if any. */
+  replyNotation: string | null;
   /** Hạn giải quyết as registered by the clerk, before any direction. */
   dueDate: string | null;
   routingState: 'registered' | 'presented' | 'directed' | 'done' | null;
@@ -46,7 +48,7 @@ export async function loadTrackingEntries(db: Db, agencyId: string, year: number
   let docs = q
     .selectFrom('incoming_document as d')
     .leftJoin('incoming_routing as r', 'r.document_id', 'd.id')
-    .select(['d.id', 'd.arrival_number', 'd.arrival_date', 'd.type_name', 'd.code_number', 'd.code_notation', 'd.issued_date', 'd.issuer_name', 'd.description', 'd.due_date', 'r.state', 'r.deadline'])
+    .select(['d.id', 'd.arrival_number', 'd.arrival_date', 'd.type_name', 'd.code_number', 'd.code_notation', 'd.issued_date', 'd.issuer_name', 'd.description', 'd.reply_notation', 'd.due_date', 'r.state', 'r.deadline'])
     .where('d.agency_id', '=', agencyId)
     .where('d.year', '=', year)
     .where('d.status', '=', 'registered');
@@ -85,6 +87,7 @@ export async function loadTrackingEntries(db: Db, agencyId: string, year: number
       issuedDate: d.issued_date,
       issuerName: d.issuer_name,
       description: d.description,
+      replyNotation: d.reply_notation,
       dueDate: d.due_date,
       routingState: d.state,
       routingDeadline: d.deadline,

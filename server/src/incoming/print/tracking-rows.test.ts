@@ -17,6 +17,7 @@ function entry(over: Partial<TrackingEntry> = {}): TrackingEntry {
     issuedDate: '2026-04-01',
     issuerName: 'Ủy ban nhân dân tỉnh Thái Nguyên',
     description: null,
+    replyNotation: null,
     dueDate: '2026-04-30',
     routingState: 'registered',
     routingDeadline: null,
@@ -48,6 +49,10 @@ describe('tracking rows', () => {
       new WorkingCalendar(),
     );
     expect(row).toMatchObject({ arrivalNumber: 3, recipients: 'Chủ trì: Phòng Một\nPhối hợp: Nguyễn Văn An', deadline: '20/04/2026', progress: 'Đang giải quyết', reply: '' });
+  });
+
+  it('[Q-11.3đ] prints the number and symbol of the outgoing document issued in reply', () => {
+    expect(toTrackingRow(entry({ replyNotation: '215/SNV-VTLT' }), names, '2026-04-10', new WorkingCalendar()).reply).toBe('215/SNV-VTLT');
   });
 
   it('[Q-11.3đ] the cover spans the earliest to the latest arrival and has no number range', () => {

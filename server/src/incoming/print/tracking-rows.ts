@@ -8,7 +8,7 @@ import type { WorkingCalendar } from '../../infra/time/working-days.js';
 import { agencyHeading, type AgencyHeading } from '../../infra/print/form-pdf.js';
 import type { Book } from '../../infra/print/register-book.js';
 import { BLANK, printedDate, printedNumber } from '../../infra/print/register-cover.js';
-import { targetName, type Names } from './form-names.js';
+import { handlingRecipients, type Names } from './form-names.js';
 import { progressText } from './handling-status.js';
 import { printedSymbol } from './register-rows.js';
 import type { TrackingEntry, TrackingRange } from './tracking-data.js';
@@ -19,7 +19,7 @@ export interface TrackingRow {
   recipients: string;
   deadline: string;
   progress: string;
-  /** Số, ký hiệu văn bản trả lời: blank until outgoing documents are kept in the system. */
+  /** Số, ký hiệu văn bản trả lời: the outgoing document issued in reply (recorded on issue). */
   reply: string;
   note: string;
 }
@@ -54,18 +54,14 @@ export function entryDeadline(e: TrackingEntry): string | null {
 }
 
 export function toTrackingRow(e: TrackingEntry, names: Names, today: LegalDate, calendar: WorkingCalendar): TrackingRow {
-  const recipients = [
-    e.lead ? `Chủ trì: ${targetName(names, e.lead)}` : '',
-    e.coordinating.length ? `Phối hợp: ${e.coordinating.map((a) => targetName(names, a)).join('; ')}` : '',
-  ].filter(Boolean);
   const deadline = entryDeadline(e);
   return {
     arrivalNumber: e.arrivalNumber,
     document: documentLine(e),
-    recipients: recipients.join('\n'),
+    recipients: handlingRecipients(names, e.lead, e.coordinating),
     deadline: printedDate(deadline),
     progress: progressText(e.routingState, e.lead, deadline, today, calendar),
-    reply: '',
+    reply: e.replyNotation ?? '',
     note: e.description ?? '',
   };
 }

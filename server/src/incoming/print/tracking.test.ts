@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEngines } from '../../../test/harness/engines.js';
 import { call, login, startTestApp, type TestApp } from '../../../test/harness/app.js';
@@ -108,6 +109,17 @@ describeEngines('sổ theo dõi giải quyết văn bản đến', (db) => {
     const other = await pageWords((await get('tracking.pdf', 'vanthu.skhcn')).rawPayload);
     expect(gridPage(other[1], gridEdges(TRACKING_WIDTHS)).rows).toEqual([]);
     expect(other[0].map((w) => w.text).join(' ')).toContain('SỞ KHOA HỌC VÀ CÔNG NGHỆ TỈNH THÁI NGUYÊN');
+  });
+
+  it('[Q-11.3đ] prints the number and symbol of the outgoing document issued in reply (recorded when it is issued)', async () => {
+    // Issuing records the reply (outgoing/seal.ts → recordReply, tested in inbox-checks.test.ts); here only its printing.
+    const reply = (notation: string | null) => sql`update incoming_document set reply_notation = ${notation} where id = ${h.docs[2]}`.execute(db().db);
+    await reply('215/SNV-VTLT');
+    try {
+      expect((await printedRows()).find((r) => r[0] === '02')?.[5]).toBe('215/SNV-VTLT');
+    } finally {
+      await reply(null);
+    }
   });
 
   it('[Q-11.3đ] records each print in the audit log', async () => {

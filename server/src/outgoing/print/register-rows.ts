@@ -19,10 +19,12 @@ export interface RegisterRow {
   recipients: string;
   fileCopyHolder: string;
   copies: number;
+  /** Ngày chuyển: the day the organisation's signature issued it, which sends it to its recipients and files its copies. */
+  handedOverOn: string;
   note: string;
 }
 
-/** The ten columns of the template, in its order and with its wording; Ngày chuyển and Ký nhận are written by hand. */
+/** The ten columns of the template, in its order and with its wording; Ký nhận is signed by hand. */
 export const REGISTER_COLUMNS: readonly { header: string; value: (row: RegisterRow) => string | number; centred?: boolean }[] = [
   { header: 'Số, ký hiệu văn bản', value: (r) => r.numberAndNotation, centred: true },
   { header: 'Ngày tháng văn bản', value: (r) => r.date, centred: true },
@@ -31,7 +33,7 @@ export const REGISTER_COLUMNS: readonly { header: string; value: (row: RegisterR
   { header: 'Nơi nhận văn bản', value: (r) => r.recipients },
   { header: 'Đơn vị, người nhận bản lưu', value: (r) => r.fileCopyHolder },
   { header: 'Số lượng bản', value: (r) => r.copies, centred: true },
-  { header: 'Ngày chuyển', value: () => '', centred: true },
+  { header: 'Ngày chuyển', value: (r) => r.handedOverOn, centred: true },
   { header: 'Ký nhận', value: () => '' },
   { header: 'Ghi chú', value: (r) => r.note },
 ];
@@ -81,6 +83,7 @@ export function toRegisterRow(doc: NumberedDocument, names: PrintNames): Registe
     recipients: doc.recipients.map((r) => r.name).join('\n'),
     fileCopyHolder: names.unitNames.get(doc.draftingUnitId) ?? '',
     copies: copiesOf(doc),
+    handedOverOn: printedDate(doc.issuedOn),
     note: registerNote(doc),
   };
 }

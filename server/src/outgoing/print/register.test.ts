@@ -22,10 +22,10 @@ describeEngines('sổ đăng ký văn bản đi', (db) => {
     h = await buildOutgoingHistory(db());
     const [d1, d2, d3, d4] = h.days.map(printedDate);
     expected = [
-      ['01/QĐ-SNV', d1, 'Quyết định: Về việc ban hành Quy chế công tác văn thư, lưu trữ của Sở', SIGNER, `${UBND}\nBộ Nội vụ`, VTLT, 4, '', '', ''],
-      ['02/SNV-VTLT', d1, 'Công văn: V/v đề nghị cung cấp bản đồ địa giới hành chính', SIGNER, `${UBND}\nVăn phòng Tỉnh ủy Thái Nguyên`, VTLT, 4, '', '', ''],
-      ['03/TB-SNV', d2, 'Thông báo lịch tiếp công dân định kỳ', SIGNER, `${SKHCN}\n${UBND}`, TCBC, 4, '', '', `Đã thu hồi: ${RECALL_REASON}`],
-      ['04/KH-SNV', d3, 'Kế hoạch: Về việc kiểm tra công tác văn thư, lưu trữ tại các phòng', SIGNER, UBND, VTLT, 3, '', '', ''],
+      ['01/QĐ-SNV', d1, 'Quyết định: Về việc ban hành Quy chế công tác văn thư, lưu trữ của Sở', SIGNER, `${UBND}\nBộ Nội vụ`, VTLT, 4, d1, '', ''],
+      ['02/SNV-VTLT', d1, 'Công văn: V/v đề nghị cung cấp bản đồ địa giới hành chính', SIGNER, `${UBND}\nVăn phòng Tỉnh ủy Thái Nguyên`, VTLT, 4, d1, '', ''],
+      ['03/TB-SNV', d2, 'Thông báo lịch tiếp công dân định kỳ', SIGNER, `${SKHCN}\n${UBND}`, TCBC, 4, d2, '', `Đã thu hồi: ${RECALL_REASON}`],
+      ['04/KH-SNV', d3, 'Kế hoạch: Về việc kiểm tra công tác văn thư, lưu trữ tại các phòng', SIGNER, UBND, VTLT, 3, d3, '', ''],
       ['05/QĐ-SNV', d4, 'Quyết định: Về việc cử cán bộ tham gia lớp tập huấn nghiệp vụ', SIGNER, `${UBND}\nBộ Nội vụ`, VTLT, 4, '', '', 'Đã cấp số, chưa phát hành'],
     ];
   });
@@ -43,7 +43,7 @@ describeEngines('sổ đăng ký văn bản đi', (db) => {
     expect(cover).toEqual(['ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN', 'SỞ NỘI VỤ TỈNH THÁI NGUYÊN', 'SỔ ĐĂNG KÝ VĂN BẢN ĐI', `Năm: ${h.year}`, `Từ ngày ${d1} đến ngày ${d4}`, 'Từ số 01 đến số 05', 'Quyển số: ……………']);
   });
 
-  it('[Q-12.3b] has the ten columns in order and prints every number of the series column by column', async () => {
+  it('[Q-12.3b] has the ten columns in order and prints every number of the series column by column, Ngày chuyển the day of issue', async () => {
     const tables = await bookTables((await fetchPrint(h, 'register.pdf?volume=2')).rawPayload, REGISTER_WIDTHS.pdf);
     expect(tables[0].header.map(squash)).toEqual(HEADERS.map(squash));
     expect(REGISTER_COLUMNS.map((c) => c.header)).toEqual(HEADERS);
