@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { LightMyRequestResponse } from 'fastify';
 import { describeEngines } from '../harness/engines.js';
 import { call, login, startTestApp, type Session, type TestApp } from '../harness/app.js';
 import { multipart, pdfBytes } from '../harness/samples.js';
@@ -22,21 +21,25 @@ describeEngines('who may read a stored file', (db) => {
     return res.json().id as string;
   };
 
-  /** Every route that opens a stored file, with what a reader gets. */
-  const routes = (id: string) => [`/api/files/${id}`, `/api/files/${id}/content`, `/api/files/${id}/pages`, `/api/files/${id}/pages/1?width=200`, `/api/signing/files/${id}/verifications`];
-
-  /** Checking a stored file's signatures (a read until it is kept: GET, or POST once it is). */
-  const verify = async (session: Session, id: string): Promise<LightMyRequestResponse> => {
-    const viaGet = await call(t.app, session, 'GET', `/api/signing/files/${id}/verification`);
-    return viaGet.statusCode === 404 && viaGet.json().code !== 'NOT_FOUND' ? call(t.app, session, 'POST', `/api/signing/files/${id}/verification`) : viaGet;
-  };
+  /** Every route that opens a stored file (reading or checking its signatures), with what a reader gets. */
+  const routes = (id: string) => [
+    `/api/files/${id}`,
+    `/api/files/${id}/content`,
+    `/api/files/${id}/pages`,
+    `/api/files/${id}/pages/1?width=200`,
+    `/api/signing/files/${id}/verification`,
+    `/api/signing/files/${id}/verifications`,
+  ];
+  /** Keeping a check of the file's signatures with it. */
+  const keep = (who: string, id: string) => call(t.app, as[who], 'POST', `/api/signing/files/${id}/verifications`);
 
   const expectReadable = async (who: string, id: string) => {
     for (const url of routes(id)) {
       const res = await call(t.app, as[who], 'GET', url);
       expect(res.statusCode, `${who} ${url}: ${res.body.slice(0, 200)}`).toBe(200);
     }
-    expect((await verify(as[who], id)).statusCode, `${who} verification`).toBe(200);
+    const kept = await keep(who, id);
+    expect(kept.statusCode, `${who} keeps a verification: ${kept.body.slice(0, 200)}`).toBeLessThan(300);
   };
 
   const expectHidden = async (who: string, id: string) => {
@@ -44,9 +47,9 @@ describeEngines('who may read a stored file', (db) => {
       const res = await call(t.app, as[who], 'GET', url);
       expect([res.statusCode, res.json().code], `${who} ${url}`).toEqual([404, 'NOT_FOUND']);
     }
-    const checked = await verify(as[who], id);
-    // The read-only inspector is refused any keeping of a verification before the file is looked at.
-    expect([[404, 'NOT_FOUND'], [403, 'READ_ONLY_ROLE']], `${who} verification`).toContainEqual([checked.statusCode, checked.json().code]);
+    const kept = await keep(who, id);
+    // The read-only inspector is refused any change before the file is even looked up.
+    expect([kept.statusCode, kept.json().code], `${who} keeps a verification`).toEqual(who === 'thanhtra.snv' ? [403, 'READ_ONLY_ROLE'] : [404, 'NOT_FOUND']);
   };
 
   beforeAll(async () => {
