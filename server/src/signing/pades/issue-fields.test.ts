@@ -5,17 +5,19 @@
  * signature as the only later changes, and poppler's rendering shows the new number with nothing
  * of the drafter's placeholder behind it.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fontkit from '@cantoo/fontkit';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef, PDFString, StandardFonts } from '@cantoo/pdf-lib';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolveFontDir } from '../../infra/fonts.js';
+import { FONT_FILES, resolveFontDir } from '../../infra/fonts.js';
 import { loadP12Signer } from '../backends/p12.js';
 import { SigningError } from '../errors.js';
 import type { KeySigner } from '../signer.js';
 import { A4, makeDecisionPdf, type DecisionLayout } from '../testing/decision-pdf.js';
+import { latinOnlyFont } from '../testing/latin-font.js';
 import { findWords, pdftotextWords, renderPage, type BoxedWord, type RenderedPage } from '../testing/poppler.js';
 import { createTestPki, P12_PASSWORD, type TestPki } from '../testing/test-pki.js';
 import { hasTool, nssTrusting, pdfsig, qpdfCheck } from '../testing/tools.js';
@@ -194,6 +196,22 @@ describe('[Q-12.2a] certify, fill in the number and date, sign as the agency', (
   it('each step is one incremental update keeping every earlier byte', () => {
     for (const [before, after] of [[unsigned, reserved], [reserved, certified], [certified, filled], [filled, issued]]) {
       expect(after.subarray(0, before.length).equals(before)).toBe(true);
+    }
+  });
+
+  it('[Q-12.1b] refuses a font folder whose font lacks Vietnamese letters, before writing anything', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'vanthu-latin-font-'));
+    try {
+      await writeFile(join(dir, FONT_FILES.normal), await latinOnlyFont('normal'));
+      await writeFile(join(dir, FONT_FILES.italics), await latinOnlyFont('italics'));
+      const error = (await fillIssueFields(certified, VALUES, { fontDir: dir }).catch((e: unknown) => e)) as SigningError;
+      expect(error).toBeInstanceOf(SigningError);
+      expect([error.reason, error.message]).toEqual(['APPEARANCE_INVALID', 'Phông chữ không có ký tự "Đ"; hãy dùng phông có đủ chữ tiếng Việt (Liberation Serif 2, Times New Roman).']);
+      // An ASCII number passes; the italic font of the date is checked too ("á" of "Thái").
+      const date = (await fillIssueFields(certified, { number: '12/QD-SNV', placeDate: VALUES.placeDate }, { fontDir: dir }).catch((e: unknown) => e)) as SigningError;
+      expect(date.message).toMatch(/^Phông chữ không có ký tự "á";/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   });
 
