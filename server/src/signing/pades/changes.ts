@@ -3,8 +3,13 @@
  * with those of the whole file, and every object that is new or different is classified by the
  * role it had. Another signature and filling in form fields (the number and date reserved on
  * the document) are expected; changed page content is not (issue 4, "Verifying").
+ * A new signature field counts as "another signature" only when its value is a signature that
+ * follows this one in the file (and is verified in its own right); any other annotation or
+ * widget that now draws on a page is reported as drawn, to be judged like changed content
+ * (issue 11 item 3: an unsigned signature widget painted over a signed amount).
  */
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef, PDFStream, type PDFObject } from '@cantoo/pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream, type PDFObject } from '@cantoo/pdf-lib';
+import type { ByteRange } from './byte-range.js';
 
 export type ChangeKind = 'signature' | 'form-fill' | 'annotation' | 'page-content' | 'other';
 
@@ -12,6 +17,15 @@ export interface Changes {
   kinds: ChangeKind[];
   /** 1-based numbers of the signed revision's pages whose content changed. */
   pages: number[];
+  /** Annotations and widgets added or altered after the signature that draw on a page (a subset of 'annotation'). */
+  drawn: DrawnChange[];
+}
+
+export interface DrawnChange {
+  /** 1-based page of the file as it is now. */
+  page: number;
+  /** A form field's widget (no DocMDP level lets one be added), or another annotation (P=3 allows those). */
+  what: 'widget' | 'annotation';
 }
 
 type Role =
@@ -21,9 +35,9 @@ type Role =
   | { kind: 'page-tree' }
   | { kind: 'catalog' }
   | { kind: 'neutral' }
-  | { kind: 'field'; signature: boolean; signed: boolean }
-  | { kind: 'annotation' }
-  | { kind: 'appearance'; of: ChangeKind };
+  | { kind: 'field'; signature: boolean; signed: boolean; page: number }
+  | { kind: 'annotation'; page: number }
+  | { kind: 'appearance'; of: ChangeKind; page: number };
 
 /** Catalog entries that may change without touching what a reader shows. */
 const NEUTRAL_CATALOG_KEYS = new Set(['AcroForm', 'DSS', 'Metadata', 'StructTreeRoot', 'MarkInfo', 'Extensions', 'Version']);
@@ -44,28 +58,43 @@ export function revisionAt(pdf: Buffer, offset: number): number {
   return Math.max(count, 1);
 }
 
-export async function changesAfter(pdf: Buffer, signedEnd: number, latest: PDFDocument): Promise<Changes> {
-  if (signedEnd >= pdf.length) return { kinds: [], pages: [] };
+/** `laterSignatures`: byte ranges of the file's signatures, to tell a signed new field from an empty one. */
+export async function changesAfter(pdf: Buffer, signedEnd: number, latest: PDFDocument, laterSignatures: ByteRange[] = []): Promise<Changes> {
+  if (signedEnd >= pdf.length) return { kinds: [], pages: [], drawn: [] };
   let signed: PDFDocument;
   try {
     signed = await PDFDocument.load(pdf.subarray(0, signedEnd), { ignoreEncryption: true, updateMetadata: false, throwOnInvalidObject: true });
   } catch {
-    return { kinds: ['other'], pages: [] };
+    return { kinds: ['other'], pages: [], drawn: [] };
   }
-  return compare(signed, latest);
+  const later = new Set(laterSignatures.filter((r) => r[2] + r[3] > signedEnd).map((r) => r.join(' ')));
+  return compare(signed, latest, later);
 }
 
-function compare(before: PDFDocument, after: PDFDocument): Changes {
+function compare(before: PDFDocument, after: PDFDocument, laterSignatures: Set<string>): Changes {
   const roles = rolesOf(before);
   const kinds = new Set<ChangeKind>();
   const pages = new Set<number>();
+  const drawn: DrawnChange[] = [];
   const old = new Map(before.context.enumerateIndirectObjects().map(([ref, object]) => [ref.objectNumber, object]));
+  const shownOn = annotationPages(after);
+  /** An annotation or widget changed: what it now draws is a visible change, however it came to be. */
+  const annotationChanged = (number: number, annot: PDFObject, what: DrawnChange['what']) => {
+    kinds.add('annotation');
+    const page = shownOn.get(number);
+    if (page && annot instanceof PDFDict && draws(annot)) drawn.push({ page, what });
+  };
+  const signsLater = (dict: PDFObject) => dict instanceof PDFDict && carriesSignature(after, dict, laterSignatures);
 
   for (const [ref, object] of after.context.enumerateIndirectObjects()) {
     const previous = old.get(ref.objectNumber);
     if (!previous) {
       const kind = kindOfNewObject(object);
-      if (kind) kinds.add(kind);
+      if (kind === 'field') {
+        if (object instanceof PDFDict && fieldTypeOf(object) === 'Sig' && signsLater(object)) kinds.add('signature');
+        else annotationChanged(ref.objectNumber, object, 'widget');
+      } else if (kind === 'annotation') annotationChanged(ref.objectNumber, object, 'annotation');
+      else if (kind) kinds.add(kind);
       continue;
     }
     if (same(previous, object)) continue;
@@ -97,23 +126,78 @@ function compare(before: PDFDocument, after: PDFDocument): Changes {
       case 'neutral':
         break;
       case 'field':
-        // Signing an empty signature field is a signature; touching a signed one is not allowed.
-        if (role.signature) kinds.add(role.signed ? 'other' : 'signature');
+        // Signing an empty signature field is a signature; touching a signed one is not allowed;
+        // giving an empty one a look without a signature is drawing on the page.
+        if (role.signature) {
+          if (role.signed) kinds.add('other');
+          else if (signsLater(object)) kinds.add('signature');
+          else annotationChanged(ref.objectNumber, object, 'widget');
+        }
         // Filling gives a field a value and a look; moving, hiding or adding widgets is not filling.
-        else kinds.add(changedKeys(previous, object).every((key) => FILL_KEYS.has(key)) ? 'form-fill' : 'annotation');
+        else if (changedKeys(previous, object).every((key) => FILL_KEYS.has(key))) kinds.add('form-fill');
+        else annotationChanged(ref.objectNumber, object, 'widget');
         break;
       case 'annotation':
-        kinds.add('annotation');
+        annotationChanged(ref.objectNumber, object, 'annotation');
         break;
       case 'appearance':
-        kinds.add(role.of);
+        // A changed look of an annotation is drawing; of a form field, filling it in.
+        if (role.of === 'annotation') {
+          kinds.add('annotation');
+          drawn.push({ page: role.page, what: 'annotation' });
+        } else kinds.add(role.of);
         break;
       default:
         if (!isXrefMachinery(object)) kinds.add('other');
     }
   }
   const order: ChangeKind[] = ['signature', 'form-fill', 'annotation', 'page-content', 'other'];
-  return { kinds: order.filter((k) => kinds.has(k)), pages: [...pages].sort((a, b) => a - b) };
+  return { kinds: order.filter((k) => kinds.has(k)), pages: [...pages].sort((a, b) => a - b), drawn };
+}
+
+/** Each annotation of the file as it is now, by object number, with its 1-based page. */
+function annotationPages(doc: PDFDocument): Map<number, number> {
+  const pages = new Map<number, number>();
+  doc.getPages().forEach((page, i) => {
+    for (const ref of page.node.lookupMaybe(PDFName.of('Annots'), PDFArray)?.asArray() ?? []) {
+      if (ref instanceof PDFRef && !pages.has(ref.objectNumber)) pages.set(ref.objectNumber, i + 1);
+    }
+  });
+  return pages;
+}
+
+/** ISO 32000-1 Table 165: Hidden (2) and NoView (32) annotations are not shown. */
+const NOT_SHOWN = 2 | 32;
+
+/** Whether an annotation on a page puts anything on it: shown, with an area, and with a look a reader would paint. */
+function draws(annot: PDFDict): boolean {
+  const flags = annot.lookupMaybe(PDFName.of('F'), PDFNumber)?.asNumber() ?? 0;
+  if (flags & NOT_SHOWN) return false;
+  const rect = annot.lookupMaybe(PDFName.of('Rect'), PDFArray)?.asArray().map((n) => (n instanceof PDFNumber ? n.asNumber() : 0));
+  if (!rect || rect.length !== 4 || rect[0] === rect[2] || rect[1] === rect[3]) return false;
+  const subtype = annot.lookupMaybe(PDFName.of('Subtype'), PDFName)?.decodeText();
+  if (subtype === 'Popup') return false;
+  if (annot.has(PDFName.of('AP'))) return true;
+  // A widget without an appearance shows only the border and background its /MK asks for;
+  // readers make up the look of other annotations (a square, a note) from their entries.
+  const mk = annot.lookupMaybe(PDFName.of('MK'), PDFDict);
+  return subtype !== 'Widget' || !!mk?.has(PDFName.of('BG')) || !!mk?.has(PDFName.of('BC'));
+}
+
+/**
+ * Whether a signature field (or its parent) holds as its value a signature dictionary that is one
+ * of the file's later signatures: an empty field, or one pointing at an earlier signature's
+ * dictionary, is no new signature.
+ */
+function carriesSignature(doc: PDFDocument, field: PDFDict, laterSignatures: Set<string>): boolean {
+  for (let node: PDFDict | undefined = field, depth = 0; node && depth < 16; node = node.lookupMaybe(PDFName.of('Parent'), PDFDict), depth++) {
+    const value = node.get(PDFName.of('V'));
+    if (!value) continue;
+    const signature = doc.context.lookupMaybe(value, PDFDict);
+    const range = signature?.lookupMaybe(PDFName.of('ByteRange'), PDFArray)?.asArray().map((n) => (n instanceof PDFNumber ? n.asNumber() : NaN));
+    return !!range && laterSignatures.has(range.join(' '));
+  }
+  return false;
 }
 
 /**
@@ -140,17 +224,17 @@ function rolesOf(doc: PDFDocument): Map<number, Role> {
     for (const [ref] of ancestors(doc, page.node)) claim(ref, { kind: 'page-tree' });
   });
 
-  for (const page of pages) {
+  pages.forEach((page, i) => {
     for (const ref of page.node.lookupMaybe(PDFName.of('Annots'), PDFArray)?.asArray() ?? []) {
       const annot = context.lookupMaybe(ref, PDFDict);
       if (!annot) continue;
-      const role = annotationRole(annot);
+      const role = annotationRole(annot, i + 1);
       claim(ref, role);
       for (const [parent] of ancestors(doc, annot)) claim(parent, role);
       const owner: ChangeKind = role.kind === 'field' ? (role.signature ? 'other' : 'form-fill') : 'annotation';
-      claimAll(annot.get(PDFName.of('AP')), { kind: 'appearance', of: owner });
+      claimAll(annot.get(PDFName.of('AP')), { kind: 'appearance', of: owner, page: i + 1 });
     }
-  }
+  });
 
   const acroForm = catalog.lookupMaybe(PDFName.of('AcroForm'), PDFDict);
   claim(catalog.get(PDFName.of('AcroForm')), { kind: 'neutral' });
@@ -184,11 +268,11 @@ function* ancestors(doc: PDFDocument, dict: PDFDict): Generator<[PDFRef, PDFDict
   }
 }
 
-function annotationRole(annot: PDFDict): Role {
+function annotationRole(annot: PDFDict, page: number): Role {
   const subtype = annot.lookupMaybe(PDFName.of('Subtype'), PDFName)?.decodeText();
-  if (subtype !== 'Widget') return { kind: 'annotation' };
+  if (subtype !== 'Widget') return { kind: 'annotation', page };
   const field = fieldTypeOf(annot);
-  return { kind: 'field', signature: field === 'Sig', signed: annot.has(PDFName.of('V')) || !!annot.lookupMaybe(PDFName.of('Parent'), PDFDict)?.has(PDFName.of('V')) };
+  return { kind: 'field', signature: field === 'Sig', signed: annot.has(PDFName.of('V')) || !!annot.lookupMaybe(PDFName.of('Parent'), PDFDict)?.has(PDFName.of('V')), page };
 }
 
 function fieldTypeOf(dict: PDFDict): string | undefined {
@@ -199,15 +283,17 @@ function fieldTypeOf(dict: PDFDict): string | undefined {
   return undefined;
 }
 
-/** New objects matter by what they are; unreferenced ones cannot change what a reader shows. */
-function kindOfNewObject(object: PDFObject): ChangeKind | undefined {
+/**
+ * New objects matter by what they are; unreferenced ones cannot change what a reader shows.
+ * A signature dictionary is a signature (verified on its own); a new field or widget is judged
+ * by the caller: it is a signature only if it carries one of the later signatures.
+ */
+function kindOfNewObject(object: PDFObject): ChangeKind | 'field' | undefined {
   if (!(object instanceof PDFDict)) return undefined;
   const type = object.lookupMaybe(PDFName.of('Type'), PDFName)?.decodeText();
   if (type === 'Sig' || type === 'DocTimeStamp' || (object.has(PDFName.of('ByteRange')) && object.has(PDFName.of('Contents')))) return 'signature';
   if (type === 'Page') return 'page-content';
-  // A new field other than a signature is not filling in: its widget can paint over signed content.
-  const fieldType = fieldTypeOf(object);
-  if (fieldType) return fieldType === 'Sig' ? 'signature' : 'annotation';
+  if (fieldTypeOf(object)) return 'field';
   const subtype = object.lookupMaybe(PDFName.of('Subtype'), PDFName)?.decodeText();
   if (subtype && object.has(PDFName.of('Rect'))) return 'annotation';
   return undefined;

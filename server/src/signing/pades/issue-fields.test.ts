@@ -244,17 +244,16 @@ describe('[Q-4.1] a change the certification does not allow', () => {
     expect(certification.message).toContain('Nội dung trang (trang 1) đã bị thay đổi sau khi ký');
   });
 
-  it('a new annotation after a P=2 certification: not VALID, the certification named as the reason', async () => {
+  it('a new annotation after a P=2 certification: INVALID, it draws on the page; the certification named as a reason too', async () => {
     const edited = await editAfter(filled, (doc) => {
       const note = doc.context.register(doc.context.obj({ Type: 'Annot', Subtype: 'Square', Rect: [50, 50, 300, 300], C: [1, 1, 1], IC: [1, 1, 1] }));
       const annots = doc.getPage(0).node.lookup(PDFName.of('Annots'), PDFArray);
       annots.push(note);
     });
     const [certification] = (await verifyPdf(edited, trusted())).signatures;
-    expect([certification.indication, certification.subIndication, certification.changesAfter]).toEqual(['INDETERMINATE', 'SIG_CONSTRAINTS_FAILURE', ['form-fill', 'annotation']]);
-    expect(certification.message).toBe(
-      'Chưa xác định được chữ ký có hợp lệ hay không: Chữ ký chứng thực chỉ cho phép điền biểu mẫu và ký số thêm, nhưng sau khi ký tệp có thêm chú thích.',
-    );
+    // Issue 11 item 3: what a new annotation paints is judged like changed page content.
+    expect([certification.indication, certification.subIndication, certification.changesAfter]).toEqual(['INVALID', 'SIG_CONSTRAINTS_FAILURE', ['form-fill', 'annotation']]);
+    expect(certification.findings.map((f) => f.message)).toContain('Chữ ký chứng thực chỉ cho phép điền biểu mẫu và ký số thêm, nhưng sau khi ký tệp có thêm chú thích.');
   });
 
   it('moving a filled field over the signed body is not filling in: not VALID', async () => {
@@ -263,7 +262,7 @@ describe('[Q-4.1] a change the certification does not allow', () => {
       widget.dict.set(PDFName.of('Rect'), doc.context.obj([85, 600, 315, 617]));
     });
     const [certification] = (await verifyPdf(edited, trusted())).signatures;
-    expect([certification.indication, certification.changesAfter]).toEqual(['INDETERMINATE', ['form-fill', 'annotation']]);
+    expect([certification.indication, certification.changesAfter]).toEqual(['INVALID', ['form-fill', 'annotation']]);
   });
 
   it('a text field added after the certification, even with a value, is not filling in: not VALID', async () => {
@@ -276,7 +275,7 @@ describe('[Q-4.1] a change the certification does not allow', () => {
       doc.getPage(0).node.lookup(PDFName.of('Annots'), PDFArray).push(widget);
     });
     const [certification] = (await verifyPdf(edited, trusted())).signatures;
-    expect([certification.indication, certification.changesAfter]).toEqual(['INDETERMINATE', ['annotation']]);
+    expect([certification.indication, certification.changesAfter]).toEqual(['INVALID', ['annotation']]);
   });
 });
 

@@ -10,7 +10,7 @@ import { describeCertificate, keyUsageOf, type CertificateInfo } from '../pki/ce
 import type { RevocationLookup } from '../revocation/checker.js';
 import { indeterminate, invalid, worst, type Finding, type Indication, type SubIndication } from '../verdict.js';
 import { contentsOf, isEmptySlot, signedParts, type ByteRange } from './byte-range.js';
-import { changesAfter, endsRevision, revisionAt, type ChangeKind } from './changes.js';
+import { changesAfter, endsRevision, revisionAt, type ChangeKind, type Changes } from './changes.js';
 import { readCms } from './cms-reader.js';
 import { parsePdfDate } from './pdf-date.js';
 import { signedEnd, type FoundSignature, type ParsedPdf } from './signatures.js';
@@ -84,6 +84,8 @@ export interface VerificationContext {
   documentTimestamps: DocumentTimestamp[];
   /** When VănThư found these exact bytes VALID before. */
   earlierValidChecks: Date[];
+  /** Byte ranges of every signature in the file: a new signature field must carry one of the later ones. */
+  signatureRanges: ByteRange[];
 }
 
 const DOCUMENT_TIMESTAMP = 'ETSI.RFC3161';
@@ -183,7 +185,7 @@ async function checkLaterChanges(found: FoundSignature, ctx: VerificationContext
   result.revision = revisionAt(pdf, end);
   if (!endsRevision(pdf, end)) result.warnings.push('Phạm vi ký không kết thúc ở cuối một phiên bản (revision) của tệp.');
   if (end >= pdf.length) return;
-  const changes = ctx.parsed.doc ? await changesAfter(pdf, end, ctx.parsed.doc) : { kinds: ['other' as const], pages: [] };
+  const changes: Changes = ctx.parsed.doc ? await changesAfter(pdf, end, ctx.parsed.doc, ctx.signatureRanges) : { kinds: ['other'], pages: [], drawn: [] };
   result.changesAfter = changes.kinds;
   if (changes.kinds.includes('page-content')) {
     // ETSI lists SIG_CONSTRAINTS_FAILURE under INDETERMINATE; here it is INVALID because what
@@ -192,6 +194,16 @@ async function checkLaterChanges(found: FoundSignature, ctx: VerificationContext
     result.findings.push(invalid('SIG_CONSTRAINTS_FAILURE', `Nội dung trang${pages} đã bị thay đổi sau khi ký.`));
   }
   const permissions = result.certification?.permissions;
+  // What a new or altered annotation or widget paints is what the page now shows: judged like
+  // changed page content (issue 11 item 3). Only a P=3 certification lets annotations be added;
+  // no level lets a widget without a signature be, so an empty signature field drawn over the
+  // text is never "another signature".
+  const drawn = changes.drawn.filter((d) => d.what === 'widget' || permissions !== 3);
+  if (drawn.length) {
+    const pages = [...new Set(drawn.map((d) => d.page))].sort((a, b) => a - b).join(', ');
+    const what = drawn.some((d) => d.what === 'widget') ? 'ô biểu mẫu hoặc ô chữ ký chưa ký' : 'chú thích';
+    result.findings.push(invalid('SIG_CONSTRAINTS_FAILURE', `Sau khi ký, tệp có thêm ${what} vẽ lên trang ${pages}: nội dung hiển thị không còn đúng như khi ký.`));
+  }
   if (permissions) {
     // A change the certifier did not permit breaks a constraint the signature itself carries.
     // ETSI EN 319 102-1 §5.2.8 (signature acceptance validation) answers a failed constraint with

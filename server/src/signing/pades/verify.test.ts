@@ -145,9 +145,19 @@ describe('[Q-6.1d] detecting what is wrong', () => {
     expect(result.indication).toBe('INVALID');
   });
 
-  it('an annotation added after signing: INDETERMINATE, it may cover signed content', async () => {
+  it('an annotation added after signing that draws on the page (a white square): INVALID, like changed content (issue 11 item 3)', async () => {
     const edited = await editAfterSigning(signedOnce, (doc) => {
       const note = doc.context.register(doc.context.obj({ Type: 'Annot', Subtype: 'Square', Rect: [50, 50, 300, 300], C: [1, 1, 1], IC: [1, 1, 1] }));
+      doc.getPage(0).node.set(PDFName.of('Annots'), doc.context.obj([note]));
+    });
+    const result = await verifyPdf(edited, trusted());
+    expect([result.indication, result.signatures[0].changesAfter]).toEqual(['INVALID', ['annotation']]);
+    expect(result.signatures[0].message).toBe('Chữ ký không hợp lệ: Sau khi ký, tệp có thêm chú thích vẽ lên trang 1: nội dung hiển thị không còn đúng như khi ký.');
+  });
+
+  it('an annotation added after signing that is hidden (F=2): INDETERMINATE, it may still cover signed content', async () => {
+    const edited = await editAfterSigning(signedOnce, (doc) => {
+      const note = doc.context.register(doc.context.obj({ Type: 'Annot', Subtype: 'Square', F: 2, Rect: [50, 50, 300, 300], C: [1, 1, 1], IC: [1, 1, 1] }));
       doc.getPage(0).node.set(PDFName.of('Annots'), doc.context.obj([note]));
     });
     const result = await verifyPdf(edited, trusted());

@@ -112,6 +112,7 @@ async function verify(pdf: Buffer, trust: Trust, now: Date, earlierValidChecks: 
     now,
     documentTimestamps: documentTimestamps(pdf, found, trust),
     earlierValidChecks,
+    signatureRanges: found.filter((f) => f.slot).map((f) => f.byteRange),
   };
   const signatures: SignatureVerification[] = [];
   for (const [i, signature] of found.entries()) signatures.push(await verifySignature(signature, i + 1, ctx));
