@@ -32,7 +32,7 @@ describeEngines('a disabled agency', (db) => {
   });
   afterAll(async () => t.close());
 
-  it('open sessions of its people end at once, even one cached a moment ago; other agencies go on', async () => {
+  it('[Q-18.4] open sessions of its people end at once, even one cached a moment ago; other agencies go on', async () => {
     const clerk = await login(t.app, 'vanthu.ubnd');
     const head = await login(t.app, 'chutich.ubnd');
     const elsewhere = await login(t.app, 'vanthu.snv');
@@ -52,7 +52,7 @@ describeEngines('a disabled agency', (db) => {
     expectUnauthenticated(await call(t.app, clerk, 'GET', '/api/auth/me'));
   });
 
-  it('nobody of it logs in, told why only with the right password; putting it back lets them work again', async () => {
+  it('[Q-18.4] nobody of it logs in, told why only with the right password; putting it back lets them work again', async () => {
     await setDisabled(true);
     const refused = await loginAnswer('vanthu.ubnd');
     expect([refused.statusCode, refused.json().code, refused.json().message]).toEqual([401, 'INVALID_CREDENTIALS', 'Cơ quan đã ngừng sử dụng hệ thống. Liên hệ quản trị hệ thống.']);

@@ -19,7 +19,7 @@ describeEngines('route guards over the whole route table', (db) => {
   /** Reachable without a session. */
   const PUBLIC = ['POST /api/auth/login'];
 
-  it('the inspector is read-only: every state-changing route but the self-service ones refuses it with 403 READ_ONLY_ROLE', async () => {
+  it('[Q-20.1] the inspector is read-only: every state-changing route but the self-service ones refuses it with 403 READ_ONLY_ROLE', async () => {
     const inspector = await login(t.app, 'thanhtra.snv');
     const unsafe = apiRoutes(t.app).filter((r) => UNSAFE_METHODS.has(r.method));
     expect(unsafe.length).toBeGreaterThan(50);
@@ -41,7 +41,7 @@ describeEngines('route guards over the whole route table', (db) => {
     expect((await call(t.app, inspector, 'POST', '/api/auth/logout')).statusCode).toBe(200);
   });
 
-  it('the inspector still reads: a read is not a change', async () => {
+  it('[Q-20.1] the inspector still reads: a read is not a change', async () => {
     const inspector = await login(t.app, 'thanhtra.snv');
     expect((await call(t.app, inspector, 'GET', `/api/agencies/${t.agencies.ubnd}`)).statusCode).toBe(200);
     expect((await call(t.app, inspector, 'GET', `/api/audit?agencyId=${t.agencies.ubnd}`)).statusCode).toBe(200);
@@ -60,7 +60,7 @@ describeEngines('route guards over the whole route table', (db) => {
     expect([res.statusCode, res.json().code]).toEqual([403, 'FORBIDDEN']);
   });
 
-  it('every route but login refuses a request without a session with 401', async () => {
+  it('[Q-18.4] every route but login refuses a request without a session with 401', async () => {
     const routes = apiRoutes(t.app);
     expect(routes.length).toBeGreaterThan(100);
     const open: string[] = [];
