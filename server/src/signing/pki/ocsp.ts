@@ -12,6 +12,8 @@ import { reasonName, type Revocation } from './crl.js';
 import { asn1Input } from './oids.js';
 
 const BASIC_RESPONSE = '1.3.6.1.5.5.7.48.1.1';
+/** id-pkix-ocsp-archive-cutoff (RFC 6960 §4.4.4): the responder keeps status since this date. */
+const ARCHIVE_CUTOFF = '1.3.6.1.5.5.7.48.1.6';
 const EXT_KEY_USAGE = '2.5.29.37';
 const OCSP_SIGNING = '1.3.6.1.5.5.7.3.9';
 /** Clocks of responders and servers disagree a little. */
@@ -33,6 +35,8 @@ export type OcspResult = { ok: true; answer: OcspAnswer } | { ok: false; problem
 export interface OcspQuery {
   der: Buffer;
   certId: pkijs.CertID;
+  /** The certificate's end: a "good" given after it proves nothing without an archive cutoff. */
+  notAfter: Date;
 }
 
 /**
@@ -44,7 +48,7 @@ export interface OcspQuery {
 export async function ocspRequest(cert: Cert, issuer: Cert): Promise<OcspQuery> {
   const request = new pkijs.OCSPRequest();
   await request.createForCertificate(cert.fields, { hashAlgorithm: 'SHA-1', issuerCertificate: issuer.fields });
-  return { der: Buffer.from(request.toSchema(true).toBER()), certId: request.tbsRequest.requestList[0].reqCert };
+  return { der: Buffer.from(request.toSchema(true).toBER()), certId: request.tbsRequest.requestList[0].reqCert, notAfter: cert.fields.notAfter.value };
 }
 
 export function readOcspResponse(der: Buffer, query: OcspQuery, issuer: Cert, at: Date): OcspResult {
@@ -65,7 +69,19 @@ export function readOcspResponse(der: Buffer, query: OcspQuery, issuer: Cert, at
   const fresh = thisUpdate.getTime() - SKEW_MS <= at.getTime() && (nextUpdate ? at <= nextUpdate : at.getTime() - thisUpdate.getTime() <= MAX_AGE_WITHOUT_NEXT_UPDATE_MS);
   if (!fresh) return refused('câu trả lời OCSP không còn hiệu lực tại thời điểm kiểm tra');
   const revocation = statusOf(single.certStatus);
+  if (revocation?.status === 'good' && thisUpdate > query.notAfter && !keepsExpired(basic, query.notAfter)) {
+    // Like a CRL issued after expiry (crl.ts): a responder may forget expired certificates.
+    return refused('câu trả lời OCSP được đưa ra sau khi chứng thư hết hạn và không có archive cutoff, nên không chứng minh chứng thư chưa bị thu hồi (RFC 6960)');
+  }
   return revocation ? { ok: true, answer: { revocation, thisUpdate, nextUpdate } } : refused('câu trả lời OCSP có trạng thái không đọc được');
+}
+
+/** The response's archive cutoff reaches back to `notAfter`: the responder still knows that certificate. */
+function keepsExpired(basic: pkijs.BasicOCSPResponse, notAfter: Date): boolean {
+  const extension = basic.tbsResponseData.responseExtensions?.find((e) => e.extnID === ARCHIVE_CUTOFF);
+  if (!extension) return false;
+  const value = asn1js.fromBER(extension.extnValue.valueBlock.valueHexView).result;
+  return value instanceof asn1js.GeneralizedTime && value.toDate() <= notAfter;
 }
 
 /** The issuer itself, or a certificate in the answer that the issuer signed for OCSP signing. */

@@ -190,4 +190,22 @@ describe('addresses only a trusted CA wrote are asked', () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
+
+  it('[Q-6.1d] an OCSP "good" or a CRL given after the certificate expired proves nothing (RFC 6960 archive cutoff, RFC 5280)', async () => {
+    crlServer.files.set('/sub-ca.crl', pki.crls[1]);
+    const signed = await signPdf(await makeTestPdf(), keySigner(pki.expired), { signingTime: new Date('2020-06-01T00:00:00Z') });
+    const checked = new Date('2020-07-01T00:00:00Z');
+    const result = await withResponder(pki.ocspResponder!, () =>
+      verifyPdf(signed, { trustAnchors: [pki.root], crls: [pki.crls[0]], revocation: createRevocationChecker(), earlierValidChecks: [checked] }),
+    );
+    const [signature] = result.signatures;
+    // openssl's responder says "good" today; without an archive cutoff that says nothing of 2020.
+    expect(signature.revocation).toBe('unknown');
+    expect(signature.warnings.join(' ')).toContain('không có archive cutoff');
+    expect(signature.warnings.join(' ')).toContain('phát hành sau khi chứng thư hết hạn');
+    // VănThư's own check in 2020 saw it unrevoked: the signature stands.
+    expect(result.indication, result.message).toBe('VALID');
+    const unproven = await withResponder(pki.ocspResponder!, () => verifyPdf(signed, { trustAnchors: [pki.root], crls: [pki.crls[0]], revocation: createRevocationChecker() }));
+    expect([unproven.indication, unproven.subIndication]).toEqual(['INDETERMINATE', 'OUT_OF_BOUNDS_NO_POE']);
+  });
 });
