@@ -27,7 +27,24 @@ export interface AgencyDisabledEvent {
   at: Date;
 }
 
-export type DomainEvent = DeliveryStatusEvent | AgencyDisabledEvent;
+/**
+ * Someone is guessing an account's password: a pair (account, address) was just locked, or the
+ * account started to be slowed down across addresses. The users module tells the owner and the admins.
+ */
+export interface LoginThrottledEvent {
+  type: 'auth.login_throttled';
+  userId: string;
+  username: string;
+  scope: 'address' | 'account';
+  ip: string | null;
+  /** End of the pair's lock; for an account, of its counting window. */
+  until: Date;
+  /** One notice per counting window. */
+  windowStart: Date;
+  at: Date;
+}
+
+export type DomainEvent = DeliveryStatusEvent | AgencyDisabledEvent | LoginThrottledEvent;
 
 /** A handler of one event type; without a type argument, a handler of any one of them. */
 export type Subscription<T extends DomainEvent['type'] = DomainEvent['type']> = T extends DomainEvent['type']

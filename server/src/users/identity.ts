@@ -13,6 +13,7 @@ export const userIdentity: IdentityProvider = {
     const agencyStopped = (await findAgency(db, row.agency_id))?.disabled !== false;
     return {
       userId: row.id,
+      agencyId: row.agency_id,
       passwordHash: row.password_hash,
       disabled: row.disabled_at !== null || agencyStopped,
       ...(agencyStopped && row.disabled_at === null && { refusal: 'Cơ quan đã ngừng sử dụng hệ thống. Liên hệ quản trị hệ thống.' }),

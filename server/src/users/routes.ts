@@ -4,7 +4,7 @@ import type { Services } from '../infra/module.js';
 import { withTx } from '../infra/http/request-context.js';
 import { errors, IdParams, Ok } from '../infra/http/schemas.js';
 import { CreateUser, ListUsersQuery, UpdateUser, User } from './schemas.js';
-import { createUser, getUser, listUsers, resetPassword, updateUser } from './service.js';
+import { createUser, getUser, listUsers, resetPassword, unlockUser, updateUser } from './service.js';
 
 const tags = ['users'];
 
@@ -44,6 +44,15 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
     },
     async (request) => {
       await withTx(request, (ctx) => resetPassword(ctx, request.params.id, request.body.newPassword));
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/:id/unlock',
+    { schema: { tags, summary: 'Mở khóa đăng nhập bị tạm khóa do nhập sai mật khẩu (quản trị hệ thống)', params: IdParams, response: { 200: Ok, ...errors(401, 403, 404) } } },
+    async (request) => {
+      await withTx(request, (ctx) => unlockUser(ctx, request.params.id));
       return { ok: true as const };
     },
   );

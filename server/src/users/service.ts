@@ -3,10 +3,11 @@ import { requireActor, requireAdmin } from '../infra/context.js';
 import { isUniqueViolation } from '../infra/db/database.js';
 import { canReadAgency } from '../infra/auth/actor.js';
 import { recordAudit } from '../infra/audit/audit.js';
-import { forgetCachedUser, hashPassword, passwordProblem, revokeUserSessions } from '../infra/auth/index.js';
+import { clearLoginThrottle, forgetCachedUser, hashPassword, passwordProblem, revokeUserSessions } from '../infra/auth/index.js';
 import { AppError, conflict, notFound } from '../shared/errors.js';
 import { nfc } from '../shared/text.js';
 import { findAgency, findUnit } from '../agencies/index.js';
+import { notify } from '../notifications/index.js';
 import { findUserRow, listUsersOfAgency, presentUser, userDb } from './repository.js';
 import type { CreateUser, UpdateUser, User } from './schemas.js';
 
@@ -104,5 +105,17 @@ export async function resetPassword(ctx: Ctx, id: string, newPassword: string): 
   if (problem) throw new AppError('VALIDATION_FAILED', problem, [{ field: 'newPassword' }]);
   await userDb(ctx.db).updateTable('app_user').set({ password_hash: await hashPassword(newPassword), updated_at: ctx.clock.now() }).where('id', '=', id).execute();
   await revokeUserSessions(ctx.db, id, ctx.clock.now());
+  // The owner has a new password: the locks earned by the guesses at the old one end with it.
+  await clearLoginThrottle(ctx.db, current.username);
   await recordAudit(ctx, { action: 'user.password_reset', objectType: 'user', objectId: id, agencyId: current.agency_id });
+}
+
+/** The admin lifts every login lock and slow-down of an account; its owner is told. */
+export async function unlockUser(ctx: Ctx, id: string): Promise<void> {
+  requireAdmin(ctx);
+  const current = await findUserRow(ctx.db, id);
+  if (!current) throw notFound('Người dùng');
+  const cleared = await clearLoginThrottle(ctx.db, current.username);
+  await recordAudit(ctx, { action: 'user.login_unlock', objectType: 'user', objectId: id, agencyId: current.agency_id, details: { username: current.username, cleared } });
+  await notify(ctx.db, ctx.clock.now(), { userIds: [id], agencyId: current.agency_id, kind: 'security.login_unlocked', title: 'Quản trị hệ thống đã mở khóa đăng nhập cho tài khoản của bạn.' });
 }

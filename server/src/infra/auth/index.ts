@@ -7,3 +7,4 @@ export const authModule: AppModule = { name: 'auth', prefix: 'auth', migrations:
 export { revokeUserSessions } from './sessions.js';
 export { forgetCachedUser } from './session-cache.js';
 export { hashPassword, passwordProblem } from './password.js';
+export { clearAccount as clearLoginThrottle, accountLocks } from './throttle.js';

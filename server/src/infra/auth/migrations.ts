@@ -30,4 +30,22 @@ export const authMigrations: Migrations = {
       await sql`drop table auth_session`.execute(db);
     },
   },
+  '20261208T0002-login-throttle-pairs': {
+    async up(db: Kysely<unknown>) {
+      // Locks now belong to (account, address) pairs; the old account-wide and address-wide locks end.
+      await sql`delete from auth_throttle`.execute(db);
+      await sql`alter table auth_throttle add column last_failure_at timestamptz`.execute(db);
+      await sql`
+        create table auth_known_address (
+          username text not null,
+          ip text not null,
+          last_login_at timestamptz not null,
+          primary key (username, ip)
+        )`.execute(db);
+    },
+    async down(db: Kysely<unknown>) {
+      await sql`drop table auth_known_address`.execute(db);
+      await sql`alter table auth_throttle drop column last_failure_at`.execute(db);
+    },
+  },
 };

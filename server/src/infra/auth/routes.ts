@@ -4,9 +4,12 @@ import type { FastifyReply } from 'fastify';
 import type { Services } from '../module.js';
 import { withTx } from '../http/request-context.js';
 import { errors, Ok } from '../http/schemas.js';
-import { AppError } from '../../shared/errors.js';
+import { AppError, forbidden } from '../../shared/errors.js';
 import { recordAudit } from '../audit/audit.js';
 import { login } from './login.js';
+import { assertMayTry, countWrongPassword, lockedMessage } from './attempts.js';
+import { accountLocks, clearAccount } from './throttle.js';
+import { hasRole } from './actor.js';
 import { hashPassword, passwordProblem, verifyPassword } from './password.js';
 import { CSRF_COOKIE, revokeSession, revokeUserSessions, SESSION_COOKIE } from './sessions.js';
 
@@ -68,14 +71,19 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
         tags: ['auth'],
         summary: 'Đổi mật khẩu (các phiên khác bị đăng xuất)',
         body: Type.Object({ currentPassword: Type.String({ minLength: 1, maxLength: 200 }), newPassword: Type.String({ minLength: 1, maxLength: 200 }) }),
-        response: { 200: Ok, ...errors(400, 401, 403) },
+        response: { 200: Ok, ...errors(400, 401, 403, 429) },
       },
     },
     async (request) => {
       const actor = request.ctx.actor!;
       const { currentPassword, newPassword } = request.body;
+      const who = { username: actor.username, userId: actor.userId, agencyId: actor.agencyId };
+      // A stolen session must not become a way round the login's throttle.
+      await assertMayTry(request.ctx, who);
       const cred = await services.identity.findCredentials(request.ctx.db, actor.username);
       if (!cred || !(await verifyPassword(cred.passwordHash, currentPassword))) {
+        const locked = await countWrongPassword(request.ctx, who, 'password_check_failed', 'bad_password');
+        if (locked) throw new AppError('ACCOUNT_LOCKED', lockedMessage(locked, request.ctx.clock.now()), { lockedUntil: locked.toISOString() });
         throw new AppError('VALIDATION_FAILED', 'Mật khẩu hiện tại không đúng.', [{ field: 'currentPassword' }]);
       }
       const problem = passwordProblem(newPassword, actor.username);
@@ -83,10 +91,30 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
       const hashed = await hashPassword(newPassword);
       await withTx(request, async (ctx) => {
         await services.identity.setPasswordHash(ctx.db, actor.userId, hashed);
+        await clearAccount(ctx.db, actor.username);
         await revokeUserSessions(ctx.db, actor.userId, ctx.clock.now(), request.session!.id);
         await recordAudit(ctx, { action: 'auth.password_changed', objectType: 'user', objectId: actor.userId });
       });
       return { ok: true as const };
+    },
+  );
+
+  app.get(
+    '/locks',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Tài khoản đang bị tạm khóa trên một máy hoặc đang bị giãn thời gian đăng nhập (quản trị hệ thống)',
+        response: {
+          200: Type.Array(Type.Object({ username: Type.String(), ip: Type.Union([Type.String(), Type.Null()]), until: Type.String({ format: 'date-time' }), kind: Type.Union([Type.Literal('locked'), Type.Literal('slowed')]) })),
+          ...errors(401, 403),
+        },
+      },
+    },
+    async (request) => {
+      if (!hasRole(request.ctx.actor!, 'admin')) throw forbidden();
+      const locks = await accountLocks(request.ctx.db, undefined, request.ctx.clock.now());
+      return locks.map((l) => ({ ...l, until: l.until.toISOString() }));
     },
   );
 };

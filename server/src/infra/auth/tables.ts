@@ -14,14 +14,24 @@ export interface AuthSessionTable {
 }
 
 export interface AuthThrottleTable {
-  /** 'user:<username>' or 'ip:<address>' */
+  /** 'pair:<username>|<address>', 'user:<username>' or 'ip:<address>' */
   key: string;
   failures: Generated<number>;
   window_start: Date;
+  /** Only pairs are locked; accounts and addresses are slowed down. */
   locked_until: Date | null;
+  last_failure_at: Date | null;
+}
+
+/** Addresses an account logged in from: only their own pair lock applies there. */
+export interface AuthKnownAddressTable {
+  username: string;
+  ip: string;
+  last_login_at: Date;
 }
 
 export type AuthTables = {
   auth_session: AuthSessionTable;
   auth_throttle: AuthThrottleTable;
+  auth_known_address: AuthKnownAddressTable;
 }

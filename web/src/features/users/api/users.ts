@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Role } from '@/config/roles';
 import { api } from '@/lib/api';
 import { directoryKeys } from '@/lib/directory';
@@ -35,7 +35,30 @@ export function useUpdateUser() {
 }
 
 export function useResetPassword() {
+  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, newPassword }: { id: string; newPassword: string }) => api.post<{ ok: true }>(`/api/users/${id}/password`, { newPassword }),
+    // A new password ends the account's login locks.
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['login-locks'] }),
+  });
+}
+
+/** A login lock in force: on one address (locked) or across unknown addresses (slowed). */
+export interface LoginLock {
+  username: string;
+  ip: string | null;
+  until: string;
+  kind: 'locked' | 'slowed';
+}
+
+export function useLoginLocks() {
+  return useQuery({ queryKey: ['login-locks'], queryFn: () => api.get<LoginLock[]>('/api/auth/locks'), refetchInterval: 60_000 });
+}
+
+export function useUnlockLogin() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.post<{ ok: true }>(`/api/users/${id}/unlock`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['login-locks'] }),
   });
 }

@@ -1,9 +1,10 @@
-import { App, Button, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import dayjs from 'dayjs';
 import { roleLabel } from '@/config/roles';
 import { errorMessage } from '@/lib/api';
 import { compareVietnameseNames } from '@/lib/names';
 import type { Unit, User } from '@/types/api';
-import { useUpdateUser } from '../api/users';
+import { useLoginLocks, useUnlockLogin, useUpdateUser, type LoginLock } from '../api/users';
 
 interface Props {
   users: User[] | undefined;
@@ -16,7 +17,16 @@ interface Props {
 
 export function UsersTable({ users, units, loading, currentUserId, onEdit, onResetPassword }: Props) {
   const update = useUpdateUser();
+  const locks = useLoginLocks();
+  const unlockLogin = useUnlockLogin();
   const { modal, message } = App.useApp();
+  const locksOf = (username: string): LoginLock[] => (locks.data ?? []).filter((l) => l.username === username);
+
+  const unlock = (user: User) =>
+    unlockLogin
+      .mutateAsync(user.id)
+      .then(() => void message.success(`Đã gỡ tạm khóa đăng nhập của ${user.username}; người dùng được thông báo.`))
+      .catch((error: unknown) => void message.error(errorMessage(error)));
   const unitName = new Map(units.map((u) => [u.id, u.name]));
 
   const toggle = (user: User) => {
@@ -68,11 +78,34 @@ export function UsersTable({ users, units, loading, currentUserId, onEdit, onRes
         </Space>
       ),
     },
-    { title: 'Trạng thái', dataIndex: 'disabled', width: 110, render: (d: boolean) => (d ? <Tag>Đã khóa</Tag> : <Tag color="green">Hoạt động</Tag>) },
+    {
+      title: 'Trạng thái',
+      dataIndex: 'disabled',
+      width: 150,
+      render: (d: boolean, user) => {
+        const held = locksOf(user.username);
+        return (
+          <Space size={[4, 4]} wrap>
+            {d ? <Tag>Đã khóa</Tag> : <Tag color="green">Hoạt động</Tag>}
+            {held.length > 0 && (
+              <Tooltip
+                title={held
+                  .map((l) => (l.kind === 'locked' ? `Khóa đăng nhập từ ${l.ip} đến ${dayjs(l.until).format('HH:mm DD/MM')}` : `Máy lạ phải chờ giữa các lần thử (đến ${dayjs(l.until).format('HH:mm DD/MM')})`))
+                  .join('; ')}
+              >
+                <Tag color="volcano" data-testid={`login-lock-${user.username}`}>
+                  Tạm khóa đăng nhập
+                </Tag>
+              </Tooltip>
+            )}
+          </Space>
+        );
+      },
+    },
     {
       title: 'Thao tác',
       key: 'actions',
-      width: 240,
+      width: 300,
       fixed: 'right',
       render: (_: unknown, user) => (
         <Space size={0}>
@@ -82,6 +115,11 @@ export function UsersTable({ users, units, loading, currentUserId, onEdit, onRes
           <Button type="link" size="small" onClick={() => onResetPassword(user)}>
             Đặt lại mật khẩu
           </Button>
+          {locksOf(user.username).length > 0 && (
+            <Button type="link" size="small" loading={unlockLogin.isPending && unlockLogin.variables === user.id} onClick={() => void unlock(user)} data-testid={`unlock-login-${user.username}`}>
+              Gỡ tạm khóa đăng nhập
+            </Button>
+          )}
           {/* Locking oneself out would leave nobody to undo it. */}
           {user.id !== currentUserId && (
             <Button type="link" size="small" danger={!user.disabled} onClick={() => toggle(user)}>
@@ -100,7 +138,7 @@ export function UsersTable({ users, units, loading, currentUserId, onEdit, onRes
       dataSource={users}
       loading={loading}
       pagination={{ defaultPageSize: 20, showSizeChanger: true, showTotal: (total) => `${total} người dùng` }}
-      scroll={{ x: 1040 }}
+      scroll={{ x: 1140 }}
       data-testid="users-table"
     />
   );
