@@ -4,11 +4,12 @@ import { join } from 'node:path';
 import { PDFDocument } from '@cantoo/pdf-lib';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEngines } from '../../test/harness/engines.js';
-import { call, type Session } from '../../test/harness/app.js';
+import { call, login, type Session } from '../../test/harness/app.js';
+import { ROLES, type Role } from '../infra/auth/actor.js';
 import { nssTrusting, pdfsig, qpdfCheck } from '../signing/testing/tools.js';
 import { makeDecisionPdf } from '../signing/testing/decision-pdf.js';
 import { keySigner } from '../signing/testing/test-pki.js';
-import { draftBody, draftPdf, issue, setupOutgoing, throughSigning, upload, type OutgoingFixture } from './testkit.js';
+import { agentSign, draftBody, draftPdf, issue, setupOutgoing, throughSigning, upload, type OutgoingFixture } from './testkit.js';
 
 describeEngines('outgoing documents', (db) => {
   let fx: OutgoingFixture;
@@ -147,15 +148,44 @@ describeEngines('outgoing documents', (db) => {
     expect((await call(t.app, s.drafter, 'POST', `/api/outgoing/${id}/sign/prepare`, { certificateId: fx.personalCert })).statusCode).toBe(403);
   });
 
-  it('[Q-5.3b] only the clerk holding the device applies the organisation signature, and only on a validly signed document', async () => {
+  it('[Q-5.3b] only the clerk holding the device applies the organisation signature (every other role is refused), and only on a validly signed document', async () => {
     const { t, s } = fx;
     const id = await throughSigning(fx, { summary: 'Về việc kiểm tra quyền ký số của cơ quan' });
     expect((await call(t.app, s.drafter, 'POST', `/api/outgoing/${id}/number`)).statusCode).toBe(403);
     expect((await call(t.app, s.clerk, 'POST', `/api/outgoing/${id}/seal/prepare`, { certificateId: fx.orgCert })).statusCode).toBe(409);
     await call(t.app, s.clerk, 'POST', `/api/outgoing/${id}/number`);
+    // Every other role of the agency is refused, whatever certificate it names; another agency's clerk finds nothing.
+    const others: Record<Exclude<Role, 'clerk'>, Session> = {
+      agency_head: s.signer,
+      deputy_head: s.deputy,
+      unit_head: s.head,
+      staff: s.drafter,
+      archivist: await login(t.app, 'luutru.snv'),
+      admin: s.admin,
+      inspector: await login(t.app, 'thanhtra.snv'),
+    };
+    expect(Object.keys(others).sort()).toEqual(ROLES.filter((r) => r !== 'clerk').sort());
+    // Refused for the role itself, not for some later check (the certificate's holder, the session's owner); the inspector changes nothing at all.
+    const refusedAsNotClerk = (role: string, res: { statusCode: number; json(): { code: string; message: string } }) => {
+      expect(res.statusCode, role).toBe(403);
+      if (role === 'inspector') expect(['FORBIDDEN', 'READ_ONLY_ROLE']).toContain(res.json().code);
+      else expect(res.json(), role).toEqual({ code: 'FORBIDDEN', message: 'Chỉ văn thư cơ quan cấp số và phát hành văn bản (Q-6.2a).' });
+    };
+    for (const [role, session] of Object.entries(others)) {
+      for (const certificateId of [fx.orgCert, fx.personalCert]) {
+        refusedAsNotClerk(role, await call(t.app, session, 'POST', `/api/outgoing/${id}/seal/prepare`, { certificateId }));
+      }
+    }
+    expect((await call(t.app, s.ubnd, 'POST', `/api/outgoing/${id}/seal/prepare`, { certificateId: fx.orgCert })).statusCode).toBe(404);
     const wrongKey = (await call(t.app, s.clerk, 'POST', `/api/outgoing/${id}/seal/prepare`, { certificateId: fx.personalCert })).json();
     expect(wrongKey.code).toBe('FORBIDDEN');
     const prepared = (await call(t.app, s.clerk, 'POST', `/api/outgoing/${id}/seal/prepare`, { certificateId: fx.orgCert })).json();
+    // Nor may they complete the clerk's preparation, even with a value of the agency's own key.
+    const sealed = await agentSign(fx.pki.rsa, prepared);
+    for (const [role, session] of Object.entries(others)) {
+      refusedAsNotClerk(role, await call(t.app, session, 'POST', `/api/outgoing/${id}/seal/complete`, sealed));
+    }
+    expect((await get(s.clerk, id)).state).toBe('numbered');
     // A value made by another key is refused and the document stays numbered.
     const value = await keySigner(fx.pki.untrusted).sign(Buffer.from(prepared.request.toBeSigned, 'base64'));
     const forged = await call(t.app, s.clerk, 'POST', `/api/outgoing/${id}/seal/complete`, { sessionId: prepared.sessionId, signature: value.toString('base64') });

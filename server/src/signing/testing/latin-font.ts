@@ -14,7 +14,7 @@ export async function latinOnlyFont(style: FontStyle = 'normal'): Promise<Buffer
   const font = fontkit.create(bytes);
   if (!('glyphForCodePoint' in font)) throw new Error('expected a single font');
   const codes = Array.from({ length: 0x7f - 0x20 }, (_, i) => 0x20 + i);
-  return replaceTable(bytes, 'cmap', asciiCmap(codes.map((c) => [c, font.glyphForCodePoint(c).id])));
+  return replaceTable(bytes, 'cmap', asciiCmap(codes.map((c) => [c, font.glyphForCodePoint(c)?.id ?? 0])));
 }
 
 /** A cmap with one (Windows, Unicode BMP) format 4 subtable: one segment per code, then the closing 0xFFFF. */
