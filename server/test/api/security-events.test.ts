@@ -38,6 +38,11 @@ describeEngines('security events (Q-18.4, Q-24.4đ)', (get) => {
     expect(all).toContainEqual(expect.objectContaining({ kind: 'forbidden', actorName: 'vanthu.snv', route: '/api/audit' }));
   });
 
+  it('[Q-18.4] a read-only role trying to change something is recorded', async () => {
+    expect((await call(t.app, inspector, 'POST', `/api/users/${(await call(t.app, admin, 'GET', '/api/users')).json()[0].id}/unlock`)).statusCode).toBe(403);
+    expect(await events(admin, '&kind=forbidden')).toContainEqual(expect.objectContaining({ code: 'READ_ONLY_ROLE', actorName: 'thanhtra.snv', route: '/api/users/:id/unlock' }));
+  });
+
   it('[Q-18.4] a CSRF refusal is recorded', async () => {
     const s = await login(t.app, 'truongphong.snv');
     const res = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: s.cookie } });

@@ -5,7 +5,7 @@ import { AppError } from '../../shared/errors.js';
 import { recordSecurityEvent, storableText, type SecurityEventKind } from './security-events.js';
 
 /** Refusals worth a trace, by error code; logins record their own, with the account's agency. */
-const KIND_OF: Partial<Record<string, SecurityEventKind>> = { FORBIDDEN: 'forbidden', NOT_FOUND: 'not_found', CSRF_FAILED: 'csrf' };
+const KIND_OF: Partial<Record<string, SecurityEventKind>> = { FORBIDDEN: 'forbidden', READ_ONLY_ROLE: 'forbidden', NOT_FOUND: 'not_found', CSRF_FAILED: 'csrf' };
 
 /**
  * Records every refused attempt on an object (403, 404) and every CSRF refusal, before the answer
