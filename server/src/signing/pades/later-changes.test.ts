@@ -108,6 +108,21 @@ describe.runIf(tools.pdfsig)('[Q-6.1d] an unsigned signature field drawn over si
     expect((await pdfsig(file, nss)).map((s) => s.valid)).toEqual([true, true]);
   });
 
+  it('[Q-6.1d] a later "signature" that is itself INVALID is no allowed change for the earlier one: INDETERMINATE', async () => {
+    const twice = await signWithPdfsig(certified, 'certified-then-broken');
+    // One digit of the second signature's own revision (the year in its /M) changed: it no longer verifies.
+    const broken = Buffer.from(twice);
+    const at = broken.indexOf('(D:20', certified.length);
+    expect(at).toBeGreaterThan(0);
+    broken[at + 6] = broken[at + 6] === 0x30 ? 0x31 : 0x30;
+    const result = await verifyPdf(broken, trusted());
+    expect(result.signatures.map((s) => [s.indication, s.subIndication])).toEqual([
+      ['INDETERMINATE', 'SIG_CONSTRAINTS_FAILURE'],
+      ['INVALID', 'HASH_FAILURE'],
+    ]);
+    expect(result.signatures[0].message).toContain('Chữ ký thêm sau chữ ký này (chữ ký thứ 2) không hợp lệ');
+  });
+
   it('[Q-6.1d] another annotation drawn over signed text (a white box): INVALID as well', async () => {
     const forged = await addOverlay(byPdfsig, { rect: OVER_NUMBER, text: 'So: 999/QD-SNV', as: 'annotation' });
     const result = await verifyPdf(forged, trusted());

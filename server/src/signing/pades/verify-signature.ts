@@ -347,6 +347,22 @@ function expiredMessage(notAfter: Date, claimed: Date | undefined): string {
   return `Chứng thư số đã hết hạn từ ${expiry}. ${said} chữ ký đã có trước khi chứng thư hết hạn: tệp không có dấu thời gian tin cậy và VănThư chưa từng kiểm tra bản này khi chứng thư còn hiệu lực. ${todo}`;
 }
 
+/**
+ * A later signature counts as an allowed change only if it holds itself: when one that follows
+ * is INVALID (its bytes are not what its signer signed, or it is no signature at all), what it
+ * added to the file, its appearance included, is an unverified change for the earlier ones.
+ */
+export function judgeLaterSignatures(signatures: SignatureVerification[]): SignatureVerification[] {
+  return signatures.map((s, i) => {
+    if (!s.changesAfter.includes('signature')) return s;
+    const broken = signatures.slice(i + 1).filter((later) => later.indication === 'INVALID');
+    if (!broken.length) return s;
+    const which = broken.map((later) => later.index).join(', ');
+    const finding = indeterminate('SIG_CONSTRAINTS_FAILURE', `Chữ ký thêm sau chữ ký này (chữ ký thứ ${which}) không hợp lệ, nên những gì được thêm vào tệp cùng nó chưa được xác minh.`);
+    return conclude({ ...s, findings: [...s.findings, finding] });
+  });
+}
+
 function conclude(result: SignatureVerification): SignatureVerification {
   const decisive = worst(result.findings);
   if (!decisive && result.documentTimestamp) {

@@ -10,7 +10,7 @@ import { offlineLookup, type RevocationChecker } from '../revocation/checker.js'
 import { combine, type Indication, type SubIndication } from '../verdict.js';
 import { contentsOf, signedParts } from './byte-range.js';
 import { findSignatures, parsePdf, signedEnd, type FoundSignature } from './signatures.js';
-import { verifySignature, type DocumentTimestamp, type SignatureVerification, type VerificationContext } from './verify-signature.js';
+import { judgeLaterSignatures, verifySignature, type DocumentTimestamp, type SignatureVerification, type VerificationContext } from './verify-signature.js';
 import { checkTimestamp } from './verify-timestamp.js';
 
 export type { CertificationPermissions, SignatureVerification } from './verify-signature.js';
@@ -114,8 +114,9 @@ async function verify(pdf: Buffer, trust: Trust, now: Date, earlierValidChecks: 
     earlierValidChecks,
     signatureRanges: found.filter((f) => f.slot).map((f) => f.byteRange),
   };
-  const signatures: SignatureVerification[] = [];
-  for (const [i, signature] of found.entries()) signatures.push(await verifySignature(signature, i + 1, ctx));
+  const verified: SignatureVerification[] = [];
+  for (const [i, signature] of found.entries()) verified.push(await verifySignature(signature, i + 1, ctx));
+  const signatures = judgeLaterSignatures(verified);
 
   const indication = combine(signatures.map((s) => s.indication));
   const decisive = signatures.find((s) => s.indication === indication);
