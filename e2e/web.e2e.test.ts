@@ -92,6 +92,28 @@ describe('web UI', () => {
     expect(await error.textContent()).toContain('Tên đăng nhập hoặc mật khẩu không đúng.');
   });
 
+  it('lets the administrator see a login lock and lift it, then find the refused attempts and an intact log', async () => {
+    const attempt = (password: string) =>
+      fetch(`${server.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'chuyenvien.skhcn', password }) });
+    for (let i = 0; i < 5; i++) await attempt(`sai${i}`);
+    expect((await attempt(DEMO_PASSWORD)).status).toBe(429);
+
+    await loginViaUi(page, server.baseUrl, 'admin', DEMO_PASSWORD);
+    await page.getByTestId('nav-admin-users').click();
+    await chooseOption(page, page.getByLabel('Lọc theo cơ quan'), 'Sở Khoa học và Công nghệ tỉnh Thái Nguyên');
+    await page.getByTestId('login-lock-chuyenvien.skhcn').waitFor();
+    await page.getByTestId('unlock-login-chuyenvien.skhcn').click();
+    await page.getByText('Đã gỡ tạm khóa đăng nhập của chuyenvien.skhcn; người dùng được thông báo.').waitFor();
+    expect((await attempt(DEMO_PASSWORD)).status).toBe(200);
+
+    await page.getByTestId('nav-audit').click();
+    await page.getByTestId('verify-audit').click();
+    await page.getByText(/^Nhật ký toàn vẹn: đã kiểm tra/).waitFor();
+    await page.getByRole('tab', { name: 'Sự kiện an ninh' }).click();
+    await page.getByTestId('security-events-table').getByText('Tạm khóa đăng nhập').first().waitFor();
+    await page.getByTestId('security-events-table').getByText(/tài khoản chuyenvien\.skhcn; sai mật khẩu/).first().waitFor();
+  });
+
   it('is a Vietnamese page with the Vietnamese antd locale', async () => {
     await loginViaUi(page, server.baseUrl, 'admin', DEMO_PASSWORD);
     expect(await page.locator('html').getAttribute('lang')).toBe('vi');
