@@ -4,13 +4,15 @@ import { legalDate } from '../infra/time/legal-time.js';
 import { conflict } from '../shared/errors.js';
 import { nfc } from '../shared/text.js';
 import { findUserBrief } from '../users/index.js';
-import { readPageText } from '../signing/index.js';
-import { appendCopyBlock } from './copy-block.js';
+import { isolate, refusalAsAppError } from '../infra/isolate/index.js';
 import { COPY_SYMBOLS, copyNotation, takeCopyNumber } from './numbering.js';
 import { copyDb, OBJECT_TYPE, presentCopy } from './repository.js';
 import { formatNumber, placeDateLine } from '../shared/legal-format.js';
 import type { Copy, PrintCopy } from './schemas.js';
-import { checkPages, invalid, loadIncomingSource, loadPdf, readFileBytes, selectPages, storeCopyFile } from './source.js';
+import { checkPages, invalid, loadIncomingSource, readFileBytes, storeCopyFile } from './source.js';
+
+/** A copy of a 2,000-page document takes about 4 s to make on the test server. */
+const PDF_LIMITS = { timeoutMs: 30_000, heapMb: 1024 };
 
 /**
  * Bản sao giấy of an electronic document (Q-11.2c): the document's pages (or the chosen ones for
@@ -36,14 +38,16 @@ export async function printCopy(ctx: Ctx, input: PrintCopy, fontDir?: string): P
   copyNotation(input.form, agency); // refuses early when the agency has no abbreviation for the symbol
 
   const sourceBytes = await readFileBytes(ctx, mainFileId);
-  const copy = await selectPages(await loadPdf(sourceBytes), pages);
-  const bottom = await lowestText(sourceBytes, pages?.to ?? copy.getPageCount());
   const now = ctx.clock.now();
   // Last before writing: the copy register stays locked from here to commit.
   const taken = await takeCopyNumber(ctx.db, agency, input.form, now);
   const authority = input.signerAuthority ? nfc(input.signerAuthority) || null : null;
-  await appendCopyBlock(copy, { form: input.form, agencyName: agency.name, numberAndNotation: `${formatNumber(taken.number)}/${taken.notation}`, placeDate: placeDateLine(agency.placeName, legalDate(now)), authority, position, signerName: signer.fullName, toPlaces: places }, bottom, fontDir);
-  const file = await storeCopyFile(ctx, Buffer.from(await copy.save()), COPY_SYMBOLS[input.form], doc.arrivalNumber);
+  const block = { form: input.form, agencyName: agency.name, numberAndNotation: `${formatNumber(taken.number)}/${taken.notation}`, placeDate: placeDateLine(agency.placeName, legalDate(now)), authority, position, signerName: signer.fullName, toPlaces: places };
+  // Off the event loop; a refusal (too many pages, a broken PDF) rolls the number back with the transaction.
+  const made = await isolate.run<Buffer>(new URL('./printed-pdf.ts', import.meta.url), 'makePrintedCopyPdf', [sourceBytes, pages, block, fontDir], PDF_LIMITS).catch((err: unknown) => {
+    throw refusalAsAppError(err, 'Tệp PDF của văn bản');
+  });
+  const file = await storeCopyFile(ctx, made, COPY_SYMBOLS[input.form], doc.arrivalNumber);
   const row = await copyDb(ctx.db)
     .insertInto('document_copy')
     .values({
@@ -69,13 +73,6 @@ export async function printCopy(ctx: Ctx, input: PrintCopy, fontDir?: string): P
     .executeTakeFirstOrThrow();
   await recordAudit(ctx, { action: 'copy.printed', objectType: OBJECT_TYPE, objectId: row.id, details: { sourceType: 'incoming', sourceId: doc.id, form: row.form, year: row.year, number: row.number, notation: row.notation, pages: input.pages ?? null, signerId: signer.id, fileId: file.id } });
   return { copy: presentCopy(row), fileId: file.id };
-}
-
-/** The lowest point of the text on a page of the source (user space), or null when it has none (a scan). */
-async function lowestText(pdf: Buffer, page: number): Promise<number | null> {
-  const { lines } = await readPageText(pdf, page);
-  // The descent of Times-like fonts is under a quarter of the size.
-  return lines.length ? Math.min(...lines.map((l) => l.y - 0.25 * l.size)) : null;
 }
 
 /** Each place on its own line: "- …;" and the last "- …." (Phụ lục I, "Nơi nhận"). Lines, or ";" on one line. */

@@ -1,10 +1,14 @@
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Ctx } from '../infra/context.js';
 import { requireActor } from '../infra/context.js';
 import { AppError, notFound } from '../shared/errors.js';
 import { verifyWithTrustList } from '../signing/index.js';
 import { listAgencies, type Agency } from '../agencies/index.js';
 import { fold } from '../shared/text.js';
+import { isolate } from '../infra/isolate/index.js';
+import type { FirstPage } from './prefill-text.js';
+
+/** Reading a page's text is quick for a sound PDF; a junk one may keep pdf.js busy for seconds. */
+const READ_LIMITS = { timeoutMs: 10_000, heapMb: 512 };
 
 /**
  * Reads what a clerk would otherwise type (Appendix VI III.1.g): number and symbol, date, issuing
@@ -33,25 +37,6 @@ const TYPE_NAMES = [
 const NUMBER_RE = /Số\s*:\s*(\d{1,11})\s*\/\s*([0-9A-ZĐ][0-9A-ZĐa-zđ.\-]{0,29})/u;
 const DATE_RE = /ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/iu;
 const isUpper = (s: string) => s === s.toLocaleUpperCase('vi') && /\p{L}/u.test(s);
-
-/** The text lines of page 1, top to bottom, whole and of the left column (where the issuer stands). */
-async function firstPageLines(pdf: Buffer): Promise<{ lines: string[]; left: string[]; pages: number }> {
-  const doc = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false, useSystemFonts: false, verbosity: 0 }).promise;
-  try {
-    const page = await doc.getPage(1);
-    const content = await page.getTextContent();
-    const middle = page.view[2] / 2;
-    const items = content.items.flatMap((item) => ('str' in item && item.str.trim() ? [{ x: item.transform[4], y: Math.round(item.transform[5]), s: item.str }] : []));
-    const toLines = (parts: typeof items) => {
-      const byY = new Map<number, typeof items>();
-      for (const p of parts) byY.set(p.y, [...(byY.get(p.y) ?? []), p]);
-      return [...byY.entries()].sort(([a], [b]) => b - a).map(([, row]) => row.sort((p, q) => p.x - q.x).map((p) => p.s).join(' ').replace(/\s+/g, ' ').trim());
-    };
-    return { lines: toLines(items), left: toLines(items.filter((i) => i.x < middle)), pages: doc.numPages };
-  } finally {
-    await doc.destroy();
-  }
-}
 
 export function readLayout(lines: string[], left: string[] = lines): Prefill {
   const out: Prefill = {};
@@ -101,11 +86,11 @@ export async function prefillFromFile(ctx: Ctx, fileId: string): Promise<Prefill
   const pdf = Buffer.concat(chunks);
   let result: Prefill = {};
   try {
-    const { lines, left, pages } = await firstPageLines(pdf);
+    const { lines, left, pages } = await isolate.run<FirstPage>(new URL('./prefill-text.ts', import.meta.url), 'firstPageLines', [pdf], READ_LIMITS);
     result = { ...readLayout(lines, left), pageAmount: pages };
     if (result.issuerName) result = { ...result, ...matchIssuer(result.issuerName, await listAgencies(ctx.db)) };
   } catch {
-    // A PDF pdf.js cannot read still gets the signature's facts below.
+    // A PDF pdf.js cannot read (or not within the limits) still gets the signature's facts below.
   }
   const signature = await verifyWithTrustList(ctx.db, pdf);
   const first = signature.signatures[0];

@@ -28,9 +28,6 @@ export function requireClerk(ctx: Ctx): Actor {
   return actor;
 }
 
-/** How far back a clerk may date an arrival (NĐ 30 Điều 22: registered on the day it arrives or the next working day). */
-const MAX_BACKDATE_DAYS = 30;
-
 export function invalid(field: string, message: string): AppError {
   return new AppError('VALIDATION_FAILED', message, [{ field }]);
 }
@@ -79,9 +76,7 @@ export async function register(ctx: Ctx, input: RegisterInput, inbox?: FromInbox
   const arrivedAt = input.arrivedAt ? new Date(input.arrivedAt) : now;
   if (arrivedAt.getTime() > now.getTime() + 5 * 60 * 1000) throw invalid('arrivedAt', 'Thời điểm văn bản đến không được ở tương lai.');
   // What the clerk types is checked against today; an inbox item brings its own received time and due date.
-  if (!inbox && arrivedAt.getTime() < now.getTime() - MAX_BACKDATE_DAYS * 86_400_000) {
-    throw invalid('arrivedAt', `Thời điểm văn bản đến không được sớm hơn ${MAX_BACKDATE_DAYS} ngày trước; văn bản đến phải được đăng ký ngay khi nhận.`);
-  }
+  if (!inbox && legalYear(arrivedAt) < legalYear(now) - 1) throw invalid('arrivedAt', 'Thời điểm văn bản đến phải thuộc năm nay hoặc năm trước (văn bản đến được đăng ký khi nhận).');
   if (!inbox && input.dueDate && input.dueDate < legalDate(arrivedAt)) throw invalid('dueDate', 'Thời hạn giải quyết không được trước ngày văn bản đến.');
   if (input.issuedDate && input.issuedDate > legalDate(arrivedAt)) throw invalid('issuedDate', 'Ngày văn bản không được sau ngày đến.');
   if (input.urgency === 4 && !input.urgentDeadline) throw invalid('urgentDeadline', 'Văn bản Hỏa tốc hẹn giờ cần giờ hẹn.');

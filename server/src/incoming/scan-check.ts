@@ -28,14 +28,24 @@ export interface ScanReport {
 }
 
 const PT_PER_MM = 72 / 25.4;
+
+/**
+ * poppler reads the user's file in its own process, off the event loop; a file that keeps it
+ * busy past the time, or wants more than the memory, gets it killed and is reported unreadable.
+ */
+const POPPLER_LIMITS = { timeoutMs: 30_000, memoryBytes: 1024 * 1024 * 1024, outputBytes: 8 * 1024 * 1024 };
+
+function poppler(tool: 'pdfinfo' | 'pdfimages', args: string[]) {
+  return run('prlimit', [`--as=${POPPLER_LIMITS.memoryBytes}`, '--', tool, ...args], { maxBuffer: POPPLER_LIMITS.outputBytes, timeout: POPPLER_LIMITS.timeoutMs, killSignal: 'SIGKILL' });
+}
 const COLOUR_SPACES = new Set(['rgb', 'cmyk', 'icc', 'index', 'lab']);
 
 export async function checkDigitisedScan(path: string): Promise<ScanReport> {
   let info: string;
   let images: string;
   try {
-    info = (await run('pdfinfo', ['-f', '1', '-l', '100000', path], { maxBuffer: 8 * 1024 * 1024 })).stdout;
-    images = (await run('pdfimages', ['-list', path], { maxBuffer: 8 * 1024 * 1024 })).stdout;
+    info = (await poppler('pdfinfo', ['-f', '1', '-l', '100000', path])).stdout;
+    images = (await poppler('pdfimages', ['-list', path])).stdout;
   } catch (err) {
     // poppler's own words name the fault; the server's file path stays out of the message.
     const said = String((err as { stderr?: string }).stderr ?? '').split('\n').find((l) => l.trim())?.replaceAll(path, 'tệp') ?? '';

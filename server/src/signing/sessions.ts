@@ -12,7 +12,8 @@ import { recordAudit } from '../infra/audit/audit.js';
 import { AppError, conflict, forbidden, notFound } from '../shared/errors.js';
 import { currentHolder } from './devices/service.js';
 import { placeImage, type PageBox, type Placement, type VisibleRequest } from './images/placing.js';
-import { completePdf, preparePdf, type SignOptions } from './pades/sign.js';
+import { completePdf, type SignOptions } from './pades/sign.js';
+import { preparePdfOffThread } from './pades/prepare-off-thread.js';
 import type { SignatureAppearance } from './pades/appearance.js';
 import { appendixStampAppearance, copyStampAppearance, type CopyForm } from './pades/stamps.js';
 import type { KeyAlgorithm } from './signer.js';
@@ -92,7 +93,7 @@ export async function startSigningSession(ctx: Ctx, input: SessionRequest): Prom
   const now = ctx.clock.now();
   const shown = input.visible ? await placeImage(ctx, input.purpose, input.pdf, input.visible) : undefined;
   const stamped = input.stamp ? await stampAppearance(input.pdf, input.stamp, now) : undefined;
-  const prepared = await preparePdf(input.pdf, [cert.certificate], { ...input.options, appearance: shown?.appearance ?? stamped ?? input.options.appearance, signingTime: now });
+  const prepared = await preparePdfOffThread(input.pdf, [cert.certificate], { ...input.options, appearance: shown?.appearance ?? stamped ?? input.options.appearance, signingTime: now });
   const row = await sessionsDb(ctx.db)
     .insertInto('signing_session')
     .values({

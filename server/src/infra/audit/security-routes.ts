@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import ExcelJS from 'exceljs';
-import { errors } from '../http/schemas.js';
+import { errors, Moment } from '../http/schemas.js';
 import { withTx } from '../http/request-context.js';
 import { hasRole } from '../auth/actor.js';
 import { AppError, forbidden, notFound } from '../../shared/errors.js';
@@ -29,8 +28,8 @@ const Event = Type.Object({
 const Filters = {
   agencyId: Type.Optional(Type.String({ format: 'uuid' })),
   kind: Type.Optional(Type.String({ maxLength: 40 })),
-  from: Type.Optional(Type.String({ format: 'date-time' })),
-  to: Type.Optional(Type.String({ format: 'date-time' })),
+  from: Type.Optional(Moment()),
+  to: Type.Optional(Moment()),
 };
 const ListQuery = Type.Object({ ...Filters, beforeId: Type.Optional(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })) });
 const ExportQuery = Type.Object(Filters);
@@ -58,6 +57,8 @@ function dates(q: { from?: string; to?: string }) {
 
 /** The export for a report to the Sở TTTT (Q-24.4đ): one sheet, one row per aggregated event. */
 async function workbook(events: SecurityEventView[], createdAt: Date): Promise<Buffer> {
+  // exceljs (some 400 modules) is loaded by the first export, not at every start of the server.
+  const { default: ExcelJS } = await import('exceljs');
   const book = new ExcelJS.Workbook();
   book.created = createdAt;
   const sheet = book.addWorksheet('Sự kiện an ninh');

@@ -1,11 +1,10 @@
 /**
- * Text as it enters the system (Q-… boundary rules): C0 control characters other than tab, line
+ * Text as it enters the system: C0 control characters other than tab, line
  * feed and carriage return (NUL above all: PostgreSQL refuses it in text) and unpaired UTF-16
  * surrogates (they cannot be encoded as UTF-8, so a log line or an error about them fails) are
  * refused; everything else is stored in Unicode NFC, so "ệ" typed on any keyboard compares equal.
  */
 
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 

@@ -7,37 +7,34 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { PDFDocument } from '@cantoo/pdf-lib';
 import { AppError } from '../../shared/errors.js';
+import { isolate, refusalAsAppError } from '../isolate/index.js';
+import type { PageSize } from './page-sizes.js';
 
 const run = promisify(execFile);
 
-export interface PageSize {
-  page: number;
-  width: number;
-  height: number;
-}
+export type { PageSize };
+
+/** Parsing is heavy for a big PDF: a few seconds for 2,000 pages; refused beyond the limits. */
+const PARSE_LIMITS = { timeoutMs: 15_000, heapMb: 512 };
+/** pdftoppm, a separate process: its time, and its address space (so one page cannot take the server's memory). */
+const RENDER_TIMEOUT_MS = 30_000;
+const RENDER_MEMORY_BYTES = 1024 * 1024 * 1024;
 
 export async function pageSizes(pdf: Buffer): Promise<PageSize[]> {
-  let doc: PDFDocument;
   try {
-    doc = await PDFDocument.load(pdf, { ignoreEncryption: true, updateMetadata: false });
-  } catch {
-    throw new AppError('VALIDATION_FAILED', 'Tệp không phải PDF đọc được; không xem trước được trang.');
+    return await isolate.run<PageSize[]>(new URL('./page-sizes.ts', import.meta.url), 'readPageSizes', [pdf], PARSE_LIMITS);
+  } catch (err) {
+    throw refusalAsAppError(err, 'Tệp PDF');
   }
-  return doc.getPages().map((p, i) => {
-    // A page turned by 90° or 270° shows its sides swapped, and a click is read on what shows.
-    const turned = p.getRotation().angle % 180 !== 0;
-    const { width, height } = p.getSize();
-    return { page: i + 1, width: turned ? height : width, height: turned ? width : height };
-  });
 }
 
 export async function renderPagePng(pdfPath: string, page: number, widthPx: number): Promise<Buffer> {
   const dir = await mkdtemp(join(tmpdir(), 'vanthu-page-'));
   try {
     const out = join(dir, 'page');
-    await run('pdftoppm', ['-png', '-f', String(page), '-l', String(page), '-scale-to-x', String(widthPx), '-scale-to-y', '-1', '-singlefile', pdfPath, out], { timeout: 30_000 });
+    const args = ['-png', '-f', String(page), '-l', String(page), '-scale-to-x', String(widthPx), '-scale-to-y', '-1', '-singlefile', pdfPath, out];
+    await run('prlimit', [`--as=${RENDER_MEMORY_BYTES}`, '--', 'pdftoppm', ...args], { timeout: RENDER_TIMEOUT_MS, killSignal: 'SIGKILL' });
     return await readFile(`${out}.png`);
   } catch {
     throw new AppError('CONVERSION_FAILED', 'Không dựng được hình trang văn bản để xem trước.');

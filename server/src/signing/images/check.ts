@@ -6,6 +6,7 @@
  */
 import { PNG } from 'pngjs';
 import { SigningError } from '../errors.js';
+import { MAX_INTERLACED_PIXELS, MAX_SIDE } from '../pades/png.js';
 
 export type ImageKind = 'signature' | 'seal';
 
@@ -18,8 +19,8 @@ export interface CheckedImage {
 
 /** At 300 dpi a 300 px signature is 25 mm wide: about what is printed. */
 export const MIN_WIDTH = 300;
-/** Caps the decoded size (3000² RGBA = 36 MB), checked from the header before decoding. */
-export const MAX_SIDE = 3000;
+/** The decode limits, judged from the header (pades/png.ts, which judges the same when embedding). */
+export { MAX_SIDE, MAX_INTERLACED_PIXELS };
 /** Below this alpha a pixel is background; from INK_ALPHA up it is ink whose colour counts. */
 const CLEAR_ALPHA = 32;
 const INK_ALPHA = 128;
@@ -39,18 +40,7 @@ const LABEL: Record<ImageKind, string> = { signature: 'Ảnh chữ ký', seal: '
 
 export function checkImage(bytes: Buffer, kind: ImageKind): CheckedImage {
   const what = LABEL[kind];
-  if (bytes.length < 33 || !bytes.subarray(0, 8).equals(PNG_SIGNATURE) || bytes.toString('latin1', 12, 16) !== 'IHDR') {
-    throw new SigningError('IMAGE_NOT_PNG', `${what} phải là tệp PNG (kiểm tra theo nội dung tệp, không theo tên tệp).`);
-  }
-  const [width, height] = [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
-  if (width > MAX_SIDE || height > MAX_SIDE) throw new SigningError('IMAGE_TOO_LARGE', `${what} quá lớn (${width} × ${height} điểm ảnh); tối đa ${MAX_SIDE} × ${MAX_SIDE}.`);
-  const minHeight = kind === 'seal' ? MIN_WIDTH : 1;
-  if (width < MIN_WIDTH || height < minHeight) {
-    throw new SigningError('IMAGE_TOO_SMALL', `${what} quá nhỏ (${width} × ${height} điểm ảnh); cần ${kind === 'seal' ? 'mỗi chiều' : 'chiều rộng'} ít nhất ${MIN_WIDTH} điểm ảnh để in rõ nét.`);
-  }
-  if (kind === 'seal' && (width / height < SEAL_ASPECT[0] || width / height > SEAL_ASPECT[1])) {
-    throw new SigningError('IMAGE_SHAPE', `${what} phải được cắt sát con dấu (gần vuông) để in đúng kích thước thật; ảnh này ${width} × ${height} điểm ảnh.`);
-  }
+  const { width, height } = checkHeader(bytes, kind);
   const stats = pixelStats(decode(bytes, what), kind);
   if (stats.clearEdge < MIN_CLEAR_EDGE || stats.clear < MIN_CLEAR_SHARE) {
     throw new SigningError('IMAGE_OPAQUE', `${what} phải có nền trong suốt (PNG có kênh alpha); ảnh này có nền đặc nên sẽ che chữ bên dưới.`);
@@ -66,6 +56,29 @@ export function checkImage(bytes: Buffer, kind: ImageKind): CheckedImage {
     );
   }
   return { width, height, colourShare: stats.colourShare };
+}
+
+/** What the PNG's header declares (signature, IHDR): refused here before any pixel is decoded. */
+export function checkHeader(bytes: Buffer, kind: ImageKind): { width: number; height: number } {
+  const what = LABEL[kind];
+  if (bytes.length < 33 || !bytes.subarray(0, 8).equals(PNG_SIGNATURE) || bytes.toString('latin1', 12, 16) !== 'IHDR') {
+    throw new SigningError('IMAGE_NOT_PNG', `${what} phải là tệp PNG (kiểm tra theo nội dung tệp, không theo tên tệp).`);
+  }
+  const [width, height] = [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
+  if (width > MAX_SIDE || height > MAX_SIDE) throw new SigningError('IMAGE_TOO_LARGE', `${what} quá lớn (${width} × ${height} điểm ảnh); tối đa ${MAX_SIDE} × ${MAX_SIDE}.`);
+  const [bitDepth, interlace] = [bytes[24], bytes[28]];
+  if (![1, 2, 4, 8, 16].includes(bitDepth) || interlace > 1) throw new SigningError('IMAGE_UNREADABLE', `Không đọc được ${what.toLowerCase()}: phần đầu tệp PNG không hợp lệ.`);
+  if (interlace === 1 && width * height > MAX_INTERLACED_PIXELS) {
+    throw new SigningError('IMAGE_TOO_LARGE', `${what} lưu dạng xen kẽ (interlaced) ${width} × ${height} điểm ảnh, quá lớn để đọc; hãy lưu lại ảnh không xen kẽ (tối đa ${MAX_INTERLACED_PIXELS.toLocaleString('vi')} điểm ảnh khi xen kẽ).`);
+  }
+  const minHeight = kind === 'seal' ? MIN_WIDTH : 1;
+  if (width < MIN_WIDTH || height < minHeight) {
+    throw new SigningError('IMAGE_TOO_SMALL', `${what} quá nhỏ (${width} × ${height} điểm ảnh); cần ${kind === 'seal' ? 'mỗi chiều' : 'chiều rộng'} ít nhất ${MIN_WIDTH} điểm ảnh để in rõ nét.`);
+  }
+  if (kind === 'seal' && (width / height < SEAL_ASPECT[0] || width / height > SEAL_ASPECT[1])) {
+    throw new SigningError('IMAGE_SHAPE', `${what} phải được cắt sát con dấu (gần vuông) để in đúng kích thước thật; ảnh này ${width} × ${height} điểm ảnh.`);
+  }
+  return { width, height };
 }
 
 function decode(bytes: Buffer, what: string) {

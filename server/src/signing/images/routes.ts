@@ -6,6 +6,7 @@ import type { StoredFile } from '../../infra/storage/index.js';
 import { withTx } from '../../infra/http/request-context.js';
 import { errors, IdParams, Ok, fileAnswer, MIME } from '../../infra/http/schemas.js';
 import { AppError } from '../../shared/errors.js';
+import { checkImageOffThread } from './check-off-thread.js';
 import { deleteSealImage, deleteSignatureImage, myImages, openSealImage, openSignatureImage, SEAL_DIAMETER_MM, setSealImage, setSignatureImage } from './service.js';
 
 const tags = ['signing-images'];
@@ -47,7 +48,9 @@ export const imageRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
     { schema: { ...upload, tags, summary: 'Tải lên (hoặc thay) ảnh chữ ký tay: PNG nền trong suốt, mực xanh, rộng ít nhất 300 điểm ảnh; chính người ký hoặc quản trị hệ thống' } },
     async (request) => {
       const png = await uploadedPng(request);
-      return withTx(request, (ctx) => setSignatureImage(ctx, request.params.id, png));
+      // Decoded in a worker before the transaction opens, so no database connection waits on it.
+      const checked = await checkImageOffThread(png, 'signature');
+      return withTx(request, (ctx) => setSignatureImage(ctx, request.params.id, png, checked));
     },
   );
   app.get('/users/:id/signature-image', { schema: { ...image, tags, summary: 'Ảnh chữ ký tay (PNG); chính người ký hoặc quản trị hệ thống' } }, async (request, reply) =>
@@ -70,7 +73,8 @@ export const imageRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
     },
     async (request) => {
       const png = await uploadedPng(request);
-      return withTx(request, (ctx) => setSealImage(ctx, request.params.id, png, request.query.diameterMm));
+      const checked = await checkImageOffThread(png, 'seal');
+      return withTx(request, (ctx) => setSealImage(ctx, request.params.id, png, request.query.diameterMm, checked));
     },
   );
   app.get('/agencies/:id/seal-image', { schema: { ...image, tags, summary: 'Ảnh con dấu của cơ quan (PNG)' } }, async (request, reply) =>

@@ -16,7 +16,7 @@ import { AppError, forbidden, notFound } from '../../shared/errors.js';
 import { findAgency } from '../../agencies/index.js';
 import { findUserBrief } from '../../users/index.js';
 import type { SigningTables } from '../tables.js';
-import { checkImage } from './check.js';
+import { checkImage, type CheckedImage } from './check.js';
 
 const imagesDb = (db: Db) => db.withTables<SigningTables>();
 
@@ -63,10 +63,10 @@ async function storeImage(ctx: Ctx, agencyId: string, png: Buffer, name: string)
   return stored.agencyId === agencyId ? stored : ctx.files.shareWith(ctx, stored, agencyId);
 }
 
-export async function setSignatureImage(ctx: Ctx, userId: string, png: Buffer): Promise<ImageInfo> {
+/** `checked`: checkImage's verdict on these bytes when the caller made it already (off the event loop, before its transaction). */
+export async function setSignatureImage(ctx: Ctx, userId: string, png: Buffer, checked = checkImage(png, 'signature')): Promise<ImageInfo> {
   assertTransaction(ctx.db);
   const { actor, user } = await signatureOwner(ctx, userId);
-  const checked = checkImage(png, 'signature');
   const file = await storeImage(ctx, user.agencyId, png, 'anh-chu-ky.png');
   const row = { user_id: user.id, agency_id: user.agencyId, file_id: file.id, width: checked.width, height: checked.height, uploaded_by: actor.userId, uploaded_at: ctx.clock.now() };
   const { user_id: _key, ...update } = row;
@@ -75,13 +75,13 @@ export async function setSignatureImage(ctx: Ctx, userId: string, png: Buffer): 
   return info(row);
 }
 
-export async function setSealImage(ctx: Ctx, agencyId: string, png: Buffer, diameterMm: number): Promise<ImageInfo> {
+export async function setSealImage(ctx: Ctx, agencyId: string, png: Buffer, diameterMm: number, checked?: CheckedImage): Promise<ImageInfo> {
   assertTransaction(ctx.db);
   const { actor, agency } = await sealAgency(ctx, agencyId, true);
   if (!(diameterMm >= SEAL_DIAMETER_MM.min && diameterMm <= SEAL_DIAMETER_MM.max)) {
     throw new AppError('VALIDATION_FAILED', `Đường kính con dấu phải từ ${SEAL_DIAMETER_MM.min} đến ${SEAL_DIAMETER_MM.max} mm.`, [{ field: 'diameterMm' }]);
   }
-  const checked = checkImage(png, 'seal');
+  checked ??= checkImage(png, 'seal');
   const file = await storeImage(ctx, agency.id, png, 'anh-con-dau.png');
   const row = { agency_id: agency.id, file_id: file.id, diameter_mm: diameterMm, width: checked.width, height: checked.height, uploaded_by: actor.userId, uploaded_at: ctx.clock.now() };
   const { agency_id: _key, ...update } = row;
