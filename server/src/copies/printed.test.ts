@@ -5,7 +5,9 @@ import { call, login } from '../../test/harness/app.js';
 import { findWords, pdftotext, pdftotextWords } from '../signing/testing/poppler.js';
 import { makeDecisionPdf } from '../signing/testing/decision-pdf.js';
 import { placeLines } from './printed.js';
-import { placeDateLine } from '../shared/legal-format.js';
+import { formatNumber, placeDateLine } from '../shared/legal-format.js';
+import { legalYear } from '../infra/time/legal-time.js';
+import { registerState } from '../registers/index.js';
 import { fileBytes, ok, registerElectronic, registerPaper, setupCopies, type CopiesFixture } from './testkit.js';
 
 describe('copy block text', () => {
@@ -29,6 +31,10 @@ describeEngines('printed paper copies of electronic documents', (db) => {
     ...over,
   });
 
+  /** The copy series runs on across tests (one per agency and year): each reads where it stands, so each runs alone too. */
+  const nextNumber = async () => (await registerState(db().db, fx.t.agencies.snv, 'copy', legalYear(fx.t.clock.now())))?.next_number ?? 1;
+  const numbered = (n: number, symbol: string) => `${formatNumber(n)}/${symbol}-SNV`;
+
   beforeAll(async () => {
     fx = await setupCopies(db());
   });
@@ -37,13 +43,14 @@ describeEngines('printed paper copies of electronic documents', (db) => {
   it('[Q-11.2c] a SAO Y: the original page, then below its last line the copy block of Phụ lục I Phần II', async () => {
     const { pdf: original } = await makeDecisionPdf({ blockBaseline: 520 });
     const incomingId = await registerElectronic(fx, original);
+    const n = await nextNumber();
     const made = ok(await print(body(incomingId)), 201);
-    expect(made.copy).toMatchObject({ form: 'SAO Y', direction: 'printed', state: 'printed', numberAndNotation: '01/SY-SNV', pages: null, fileId: made.fileId });
+    expect(made.copy).toMatchObject({ form: 'SAO Y', direction: 'printed', state: 'printed', numberAndNotation: numbered(n, 'SY'), pages: null, fileId: made.fileId });
     expect(made.copy.signer).toEqual({ userId: fx.users['phogiamdoc.snv'], position: 'Phó Giám đốc', name: 'Vũ Thị Hồng' });
     const pdf = await fileBytes(fx, made.fileId);
     expect((await PDFDocument.load(pdf)).getPageCount()).toBe(1);
     const words = await pdftotextWords(pdf, 1);
-    const lines = ['SAO Y', 'SỞ NỘI VỤ TỈNH THÁI NGUYÊN', 'Số: 01/SY-SNV', 'KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC', 'Vũ Thị Hồng', '- Phòng Văn thư - Lưu trữ;', '- Lưu: VT.'];
+    const lines = ['SAO Y', 'SỞ NỘI VỤ TỈNH THÁI NGUYÊN', `Số: ${numbered(n, 'SY')}`, 'KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC', 'Vũ Thị Hồng', '- Phòng Văn thư - Lưu trữ;', '- Lưu: VT.'];
     for (const line of lines) expect(findWords(words, line), line).toBeDefined();
     expect(await pdftotext(pdf, 1)).toMatch(/Thái Nguyên, ngày \d\d tháng \d+ năm 2026/);
     // The original's lowest line (its signer's name) is above the rule, and "Nơi nhận:" appears twice: the original's, then the copy's.
@@ -57,35 +64,39 @@ describeEngines('printed paper copies of electronic documents', (db) => {
     expect(audit).toHaveLength(1);
   });
 
-  it('[Q-11.2c] with no room under the last line the block goes on a new A4 page; the number runs on', async () => {
+  it('[Q-11.2c] with no room under the last line the block goes on a new A4 page', async () => {
     const incomingId = await registerElectronic(fx, (await makeDecisionPdf()).pdf);
+    const n = await nextNumber();
     const made = ok(await print(body(incomingId, { signerAuthority: undefined, signerPosition: 'Chánh Văn phòng', signerId: fx.users['truongphong.snv'] })), 201);
-    expect(made.copy.numberAndNotation).toBe('02/SY-SNV');
+    expect(made.copy.numberAndNotation).toBe(numbered(n, 'SY'));
     const pdf = await fileBytes(fx, made.fileId);
     const doc = await PDFDocument.load(pdf);
     expect(doc.getPageCount()).toBe(2);
     expect(doc.getPage(1).getSize()).toEqual({ width: 595.28, height: 841.89 });
     expect(findWords(await pdftotextWords(pdf, 1), 'SAO Y')).toBeUndefined();
     const words = await pdftotextWords(pdf, 2);
-    for (const line of ['SAO Y', 'Số: 02/SY-SNV', 'CHÁNH VĂN PHÒNG', 'Lê Văn Hải', 'Nơi nhận:']) expect(findWords(words, line), line).toBeDefined();
+    for (const line of ['SAO Y', `Số: ${numbered(n, 'SY')}`, 'CHÁNH VĂN PHÒNG', 'Lê Văn Hải', 'Nơi nhận:']) expect(findWords(words, line), line).toBeDefined();
     expect(findWords(words, 'SAO Y')![0].yMin).toBeLessThan(100);
   });
 
   it('[Q-11.2c] a TRÍCH SAO keeps only the chosen pages, numbered in the same series as TrS', async () => {
     const incomingId = await registerElectronic(fx, (await makeDecisionPdf({ pages: 3, blockBaseline: 560 })).pdf);
+    const n = await nextNumber();
+    expect(ok(await print(body(incomingId)), 201).copy.numberAndNotation).toBe(numbered(n, 'SY'));
     const made = ok(await print(body(incomingId, { form: 'TRÍCH SAO', pages: { from: 2, to: 3 } })), 201);
-    expect(made.copy).toMatchObject({ numberAndNotation: '03/TrS-SNV', pages: { from: 2, to: 3 } });
+    expect(made.copy).toMatchObject({ numberAndNotation: numbered(n + 1, 'TrS'), pages: { from: 2, to: 3 } });
     const pdf = await fileBytes(fx, made.fileId);
     expect((await PDFDocument.load(pdf)).getPageCount()).toBe(2);
     expect(findWords(await pdftotextWords(pdf, 1), 'QUYẾT ĐỊNH')).toBeUndefined();
     expect((await pdftotext(pdf, 1)).trim().split('\n')[0].trim()).toBe('2');
     const words = await pdftotextWords(pdf, 2);
-    for (const line of ['TRÍCH SAO', 'Số: 03/TrS-SNV']) expect(findWords(words, line), line).toBeDefined();
+    for (const line of ['TRÍCH SAO', `Số: ${numbered(n + 1, 'TrS')}`]) expect(findWords(words, line), line).toBeDefined();
   });
 
   it('[Q-11.2c] bad requests are refused with the field named, and use no number', async () => {
     const { t, s } = fx;
     const incomingId = await registerElectronic(fx, (await makeDecisionPdf({ pages: 2 })).pdf);
+    const n = await nextNumber();
     const refused = async (over: Record<string, unknown>, status: number, session = s.clerk) => {
       const res = await print(body(incomingId, over), session);
       expect(res.statusCode, JSON.stringify(over)).toBe(status);
@@ -105,6 +116,6 @@ describeEngines('printed paper copies of electronic documents', (db) => {
     expect(paths).toEqual(expect.arrayContaining(['/api/copies/printed', '/api/copies/digitised/prepare', '/api/copies/digitised/complete', '/api/copies/', '/api/copies/{id}']));
     const paper = await registerPaper(fx);
     expect((await print(body(paper))).statusCode).toBe(409);
-    expect(ok(await print(body(incomingId)), 201).copy.numberAndNotation).toBe('04/SY-SNV');
+    expect(ok(await print(body(incomingId)), 201).copy.numberAndNotation).toBe(numbered(n, 'SY'));
   });
 });
