@@ -59,7 +59,7 @@ describeEngines('receiving delivered documents', (db) => {
     expect((await call(t.app, s.ubnd, 'GET', '/api/incoming/inbox')).json().map((i: { id: string }) => i.id)).not.toContain(item.id);
   });
 
-  it('[Q-6.1d] a document whose envelope names other recipients is returned as misaddressed; one naming this agency by code, or recipients by name only (not judged), is registered', async () => {
+  it('[Q-6.1d] [Q-6.1e] a document whose envelope names other recipients is returned as misaddressed; one naming this agency by code, or recipients by name only (not judged), is registered', async () => {
     const { t, s } = fx;
     const wrong = await deliver('Về việc gửi sai địa chỉ theo nơi nhận');
     await changeEnvelope(wrong.item.id, { recipients: [{ agencyCode: AGENCY_CODES.skhcn, name: 'Sở Khoa học và Công nghệ' }] });

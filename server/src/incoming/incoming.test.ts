@@ -50,7 +50,7 @@ describeEngines('incoming registration', (db) => {
     expect(numbers).toEqual(Array.from({ length: 50 }, (_, i) => i + 3));
   });
 
-  it('[Q-1.2] refuses a Mật, Tối mật or Tuyệt mật document, records the refusal and uses no number', async () => {
+  it('[Q-1.2] [Q-6.1d2] refuses a Mật, Tối mật or Tuyệt mật document, records the refusal and uses no number', async () => {
     for (const secrecy of ['mat', 'toi_mat', 'tuyet_mat']) {
       const res = await register(unique({ secrecy }));
       expect(res.statusCode).toBe(422);
@@ -120,7 +120,7 @@ describeEngines('incoming registration', (db) => {
     expect((await call(t.app, clerk, 'GET', '/api/incoming?limit=1')).json()[0].arrivalNumber).toBe(before);
   });
 
-  it('only the clerk registers; another agency cannot read the document (404)', async () => {
+  it('[Q-6.2a] [Q-11.1a] only the clerk registers; another agency cannot read the document (404)', async () => {
     expect((await register(unique(), await login(t.app, 'chuyenvien.snv'))).statusCode).toBe(403);
     const doc = (await register(unique())).json();
     expect((await call(t.app, await login(t.app, 'vanthu.ubnd'), 'GET', `/api/incoming/${doc.id}`)).statusCode).toBe(404);

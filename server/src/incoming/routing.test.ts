@@ -33,7 +33,7 @@ describeEngines('incoming routing and processing', (db) => {
   });
   afterAll(async () => t.close());
 
-  it('[Q-11.3a] [Q-11.3b] [Q-11.3c] [Q-11.3đ] clerk presents, head directs, unit head assigns staff, staff finishes; every step on the timeline', async () => {
+  it('[Q-1.1] [Q-11.1a] [Q-11.3a] [Q-11.3b] [Q-11.3c] [Q-11.3đ] clerk presents, head directs, unit head assigns staff, staff finishes; every step on the timeline', async () => {
     const id = await registerDoc();
     expect((await post(staff, `/${id}/present`, { toUserId: users['giamdoc.snv'] })).statusCode).toBe(403);
     expect((await post(clerk, `/${id}/present`, { toUserId: users['chuyenvien.snv'] })).json().message).toMatch(/lãnh đạo cơ quan/);

@@ -66,7 +66,7 @@ describeEngines('signature check of incoming electronic documents', (db) => {
     expect((await call(t.app, admin, 'GET', '/api/audit?action=incoming.refused_invalid_signature')).json()).toHaveLength(1);
   });
 
-  it('[Q-6.1d] an unsigned electronic document, or one from a CA outside the trust list, is registered but flagged', async () => {
+  it('[Q-6.1d] [Q-7.1] an unsigned electronic document, or one from a CA outside the trust list, is registered but flagged', async () => {
     const unsigned = await register(await upload('chua-ky.pdf', await makeTestPdf()), '3');
     expect(unsigned.json()).toMatchObject({ signatureCheck: 'indeterminate' });
     const anchors = (await call(t.app, admin, 'GET', '/api/signing/trust-anchors')).json();

@@ -57,7 +57,7 @@ describeEngines('late documents list', (db) => {
   });
   afterAll(async () => t.close());
 
-  it('[Q-6.2b] lists documents registered late and those still waiting to be presented past their limit', async () => {
+  it('[Q-6.2b] [Q-6.1e] lists documents registered late and those still waiting to be presented past their limit', async () => {
     t.clock.set('2026-03-04T09:00:00+07:00'); // Wednesday
     const clerk = await login(t.app, 'vanthu.snv');
     const base = { source: 'paper', issuerName: 'Bộ Nội vụ', typeName: 'Công văn', subject: 'Về việc kiểm tra công tác lưu trữ' };

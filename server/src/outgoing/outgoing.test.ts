@@ -25,7 +25,7 @@ describeEngines('outgoing documents', (db) => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('[Q-12.2a] [Q-10.1] [Q-12.1b] [Q-8.1] draft, approve, sign, number and seal: the number in the PDF is the registered one, under both signatures', async () => {
+  it('[Q-1.1] [Q-12.2a] [Q-10.1] [Q-12.1b] [Q-8.1] draft, approve, sign, number and seal: the number in the PDF is the registered one, under both signatures', async () => {
     const { t, s } = fx;
     const id = await throughSigning(fx);
     const signed = await get(s.clerk, id);
@@ -72,7 +72,7 @@ describeEngines('outgoing documents', (db) => {
     }
   });
 
-  it('[Q-12.3a] [Q-12.3c] [Q-6.2c] the recipient agency receives it in its inbox with valid signatures; registering it reports the số đến back', async () => {
+  it('[Q-6.1b] [Q-6.1e] [Q-11.1a] [Q-12.3a] [Q-12.3c] [Q-6.2c] the recipient agency receives it in its inbox with valid signatures; registering it reports the số đến back', async () => {
     const { t, s } = fx;
     const id = await throughSigning(fx, { summary: 'Về việc báo cáo công tác văn thư năm 2026' });
     await issue(fx, id);
@@ -119,6 +119,13 @@ describeEngines('outgoing documents', (db) => {
     expect((await get(s.clerk, id)).recipients.find((r: { agencyId: string | null }) => r.agencyId === t.agencies.ubnd).status).toBe('recall_confirmed');
   });
 
+  it('[Q-10.2] the signer is on the document record: who, in which position, and the signing step is theirs', async () => {
+    const id = await throughSigning(fx, { summary: 'Về việc ghi nhận người ký văn bản' });
+    const doc = await get(fx.s.clerk, id);
+    expect(doc).toMatchObject({ signerId: fx.users['giamdoc.snv'], signerPosition: 'Giám đốc', state: 'signed' });
+    expect(doc.events.filter((e: { kind: string }) => e.kind === 'signed')).toEqual([expect.objectContaining({ actorId: fx.users['giamdoc.snv'] })]);
+  });
+
   it('[Q-12.2a] a change after approval sends the draft back for approval before it can be signed', async () => {
     const { t, s } = fx;
     const fileId = await upload(fx, s.drafter, 'du-thao.pdf', await draftPdf());
@@ -148,7 +155,7 @@ describeEngines('outgoing documents', (db) => {
     expect((await call(t.app, s.drafter, 'POST', `/api/outgoing/${id}/sign/prepare`, { certificateId: fx.personalCert })).statusCode).toBe(403);
   });
 
-  it('[Q-5.3b] only the clerk holding the device applies the organisation signature (every other role is refused), and only on a validly signed document', async () => {
+  it('[Q-5.3b] [Q-6.2a] only the clerk holding the device applies the organisation signature (every other role is refused), and only on a validly signed document', async () => {
     const { t, s } = fx;
     const id = await throughSigning(fx, { summary: 'Về việc kiểm tra quyền ký số của cơ quan' });
     expect((await call(t.app, s.drafter, 'POST', `/api/outgoing/${id}/number`)).statusCode).toBe(403);

@@ -45,7 +45,7 @@ describeEngines('[Q-5.3b] no number and no organisation signature over a signer 
     expect((await call(t.app, s.clerk, 'POST', `/api/outgoing/${id}/seal/prepare`, { certificateId: fx.orgCert })).statusCode).toBe(409);
   }
 
-  it('[Q-5.3b] [Q-8.1] a signer certificate from a CA outside the trust list: numbering is refused with a clear error, no number taken', async () => {
+  it('[Q-5.3b] [Q-8.1] [Q-7.1] a signer certificate from a CA outside the trust list: numbering is refused with a clear error, no number taken', async () => {
     const id = await signedWith(fx.pki.untrusted, 'Về việc thử chứng thư của CA không tin cậy');
     await expectRefused(id, /không chuỗi được tới tổ chức chứng thực nào trong danh sách tin cậy/);
   });

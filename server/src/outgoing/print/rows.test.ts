@@ -58,7 +58,7 @@ describe('outgoing register and post-book rows', () => {
     expect(typeAndSubject(doc({ typeCode: 'TB', summary: 'Thông báo lịch trực' }))).toBe('Thông báo lịch trực');
   });
 
-  it('[Q-7.2] posts to every recipient when the draft asked for paper, else to the external ones only', () => {
+  it('[Q-7.2] [Q-6.1c] posts to every recipient when the draft asked for paper, else to the external ones only', () => {
     expect(postRecipients(doc({ paperReason: 'đ' }))).toEqual([internal, external]);
     expect(postRecipients(doc())).toEqual([external]);
     expect(postRows([doc({ recipients: [internal] }), doc({ number: 8, issuedOn: null })])).toEqual([]);
