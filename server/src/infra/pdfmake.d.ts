@@ -14,7 +14,7 @@ declare module 'pdfmake' {
     getBuffer(): Promise<Buffer>;
   }
 
-  interface PdfMake {
+  export interface PdfMake {
     setFonts(fonts: Record<string, FontDescriptor>): void;
     setUrlAccessPolicy(policy: (url: string) => boolean): void;
     setLocalAccessPolicy(policy: (path: string) => boolean): void;

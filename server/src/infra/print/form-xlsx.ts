@@ -3,7 +3,16 @@
  * rows repeated, page numbers from the second page), merged title lines and ruled cells in a
  * Times-metric font the agency has installed.
  */
-import ExcelJS from 'exceljs';
+import { createRequire } from 'node:module';
+import type ExcelJS from 'exceljs';
+
+/**
+ * exceljs and its zip libraries are some 400 modules: loaded when the first spreadsheet is made,
+ * not at every start (synchronously, so the form builders stay synchronous).
+ */
+const require = createRequire(import.meta.url);
+let excel: typeof ExcelJS | undefined;
+const exceljs = (): typeof ExcelJS => (excel ??= require('exceljs') as typeof ExcelJS);
 
 const MM_PER_INCH = 25.4;
 const thin = { style: 'thin' as const };
@@ -66,7 +75,7 @@ export class FormSheet {
 }
 
 export function formWorkbook(title: string, options: FormWorkbookOptions = {}): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (exceljs().Workbook)();
   workbook.creator = 'VănThư';
   workbook.title = title;
   if (options.createdAt) workbook.created = options.createdAt;

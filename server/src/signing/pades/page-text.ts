@@ -4,7 +4,7 @@
  * columns of a signature block ("Nơi nhận:" beside "KT. GIÁM ĐỐC") share a baseline but are
  * separate lines, because pdfjs returns them as one row with a wide blank between.
  */
-import { getDocument, OPS, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { SigningError } from '../errors.js';
 
 /** A piece of text as pdfjs gives it, in PDF user space. */
@@ -94,7 +94,11 @@ export async function readPagePieces(pdf: Buffer, which: number | 'last'): Promi
   }
 }
 
+/** pdfjs is loaded by the first page read, not at every start of the server. */
+const pdfjs = () => import('pdfjs-dist/legacy/build/pdf.mjs');
+
 async function open(pdf: Buffer) {
+  const { getDocument } = await pdfjs();
   try {
     return await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false, useSystemFonts: false, verbosity: 0 }).promise;
   } catch (err) {
@@ -110,6 +114,7 @@ async function open(pdf: Buffer) {
 async function boldFonts(page: PDFPageProxy): Promise<Set<string>> {
   const bold = new Set<string>();
   try {
+    const { OPS } = await pdfjs();
     const operators = await page.getOperatorList();
     operators.fnArray.forEach((fn, i) => {
       if (fn !== OPS.setFont) return;
