@@ -4,9 +4,6 @@ import { systemClock } from './infra/time/clock.js';
 import { openRuntime } from './runtime.js';
 import { buildApp } from './app.js';
 import { seedDemoIfEmpty } from './demo/seed.js';
-import { startPeriodicJobs } from './infra/periodic.js';
-import { refreshStatistics } from './infra/db/statistics.js';
-import { MODULES } from './modules.js';
 import { OfficeConverter } from './infra/convert/index.js';
 import { join } from 'node:path';
 import { createRevocationChecker } from './signing/revocation/checker.js';
@@ -43,16 +40,17 @@ async function main(): Promise<void> {
     revocation,
     remoteSigning,
   });
-  const stopJobs = startPeriodicJobs([refreshStatistics, ...MODULES.flatMap((m) => m.periodic ?? [])], runtime.db, systemClock, (msg) => app.log.error(msg));
+  // Every server process runs a worker: jobs are claimed from the database, each by one node.
+  runtime.startJobs({ clock: systemClock, converter, log: (msg) => app.log.error(msg) });
   let closing = false;
   const stop = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'stopping');
-    stopJobs();
     await app.close();
-    await converter.close();
+    // Jobs in hand finish (a conversion needs the converter), then the database closes.
     await runtime.shutdown();
+    await converter.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));

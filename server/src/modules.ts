@@ -1,6 +1,8 @@
 import type { AppModule } from './infra/module.js';
 import { dbMigrations } from './infra/db/migrations.js';
 import { auditModule } from './infra/audit/index.js';
+import { jobsModule } from './infra/jobs/index.js';
+import { refreshStatistics } from './infra/db/statistics.js';
 import { storageModule } from './infra/storage/index.js';
 import { authModule } from './infra/auth/index.js';
 import { calendarModule } from './infra/time/index.js';
@@ -17,8 +19,9 @@ import { declareFileHolders } from './infra/storage/holders.js';
 
 /** Every module, in dependency order. Adding a domain is one line here. */
 export const MODULES: AppModule[] = [
-  { name: 'db', prefix: '', migrations: dbMigrations },
+  { name: 'db', prefix: '', migrations: dbMigrations, jobs: [refreshStatistics] },
   auditModule,
+  jobsModule,
   storageModule,
   authModule,
   calendarModule,

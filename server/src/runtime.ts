@@ -5,10 +5,13 @@ import { openPglite, openPostgres, type DatabaseHandle } from './infra/db/create
 import { mergeMigrations, migrateToLatest } from './infra/db/migrator.js';
 import { FileStore, FsBlobDriver } from './infra/storage/index.js';
 import { MODULES } from './modules.js';
+import { JobWorker, listenForJobs, type JobEnv, type WorkerOptions } from './infra/jobs/index.js';
 
 export interface Runtime extends DatabaseHandle {
   files: FileStore;
-  /** Closes the database and releases the data directory. */
+  /** Runs this process's job worker (server processes; the CLI does not) until shutdown. */
+  startJobs(env: Omit<JobEnv, 'db' | 'files'>, options?: WorkerOptions): JobWorker;
+  /** Stops the job worker (waiting for jobs in hand), closes the database and releases the data directory. */
   shutdown(): Promise<void>;
 }
 
@@ -31,10 +34,23 @@ export async function openRuntime(config: Pick<Config, 'dataDir' | 'databaseUrl'
   const files = new FileStore({ driver: new FsBlobDriver(join(config.dataDir, 'files')), maxBytes: config.maxUploadBytes });
   // With the embedded database we hold the only process, so nothing is mid-upload: no grace needed.
   await files.reconcile(handle.db, config.databaseUrl ? undefined : 0);
+  let stopJobs = async () => undefined as void;
   return {
     ...handle,
     files,
+    startJobs: (env, options) => {
+      const worker = new JobWorker({ ...env, db: handle.db, files }, MODULES.flatMap((m) => m.jobs ?? []), options);
+      // PostgreSQL wakes the worker when any node commits a job; PGlite (one process) just polls.
+      const unlisten = config.databaseUrl ? listenForJobs(config.databaseUrl, () => worker.wake(), env.log) : async () => undefined;
+      worker.start();
+      stopJobs = async () => {
+        await unlisten();
+        await worker.stop();
+      };
+      return worker;
+    },
     shutdown: async () => {
+      await stopJobs();
       await handle.close();
       release();
     },

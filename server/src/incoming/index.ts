@@ -8,7 +8,7 @@ import { incomingMigrations } from './migrations.js';
 import { incomingRoutes } from './routes.js';
 import { deadlineReminders } from './jobs.js';
 
-export const incomingModule: AppModule = { name: 'incoming', prefix: 'incoming', migrations: incomingMigrations, routes: incomingRoutes, periodic: [deadlineReminders], fileHolders: incomingFileHolders };
+export const incomingModule: AppModule = { name: 'incoming', prefix: 'incoming', migrations: incomingMigrations, routes: incomingRoutes, jobs: [deadlineReminders], fileHolders: incomingFileHolders };
 export { findIncoming } from './repository.js';
 export { deliverToInbox, recallDelivery, type Delivery } from './inbox.js';
 export { recordReply } from './service.js';

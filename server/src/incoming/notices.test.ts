@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEngines } from '../../test/harness/engines.js';
 import { call, login, startTestApp, type Session, type TestApp } from '../../test/harness/app.js';
 import { deadlineReminders } from './jobs.js';
+import { jobEnv } from '../../test/harness/jobs.js';
 
 describeEngines('in-app notifications of incoming work', (db) => {
   let t: TestApp;
@@ -35,13 +36,13 @@ describeEngines('in-app notifications of incoming work', (db) => {
   });
 
   it('[Q-11.3d] deadline reminders go once to the people working on it and to the follow-up person', async () => {
-    await deadlineReminders.run(db().db, t.clock);
-    await deadlineReminders.run(db().db, t.clock);
+    await deadlineReminders.run({}, jobEnv(db().db, t.clock), { id: 0, attempt: 1 });
+    await deadlineReminders.run({}, jobEnv(db().db, t.clock), { id: 0, attempt: 1 });
     const soon = (await inbox(staff)).items.filter((n: { kind: string }) => n.kind === 'incoming.due_soon');
     expect(soon).toHaveLength(1);
     expect((await inbox(deputy)).items.filter((n: { kind: string }) => n.kind === 'incoming.due_soon')).toHaveLength(1);
     t.clock.set('2026-04-24T08:00:00+07:00');
-    await deadlineReminders.run(db().db, t.clock);
+    await deadlineReminders.run({}, jobEnv(db().db, t.clock), { id: 0, attempt: 1 });
     staff = await login(t.app, 'chuyenvien.snv');
     expect((await inbox(staff)).items[0]).toMatchObject({ kind: 'incoming.overdue', title: expect.stringMatching(/^Quá hạn/) });
   });
@@ -56,14 +57,14 @@ describeEngines('in-app notifications of incoming work', (db) => {
     expect((await call(t.app, unitHead, 'POST', `/api/incoming/assignments/${task.id}/assign`, { userId: users['chuyenvien.snv'], deadline: '2026-04-28' })).statusCode).toBe(200);
     const about = async (s: Session, kind: string) => (await inbox(s)).items.filter((n: { kind: string; link: string }) => n.kind === kind && n.link === `/van-ban-den/${doc.id}`);
 
-    await deadlineReminders.run(db().db, t.clock);
-    await deadlineReminders.run(db().db, t.clock);
+    await deadlineReminders.run({}, jobEnv(db().db, t.clock), { id: 0, attempt: 1 });
+    await deadlineReminders.run({}, jobEnv(db().db, t.clock), { id: 0, attempt: 1 });
     expect(await about(staff, 'incoming.due_soon')).toHaveLength(1);
     expect(await about(unitHead, 'incoming.due_soon')).toEqual([expect.objectContaining({ title: expect.stringContaining(`Sắp đến hạn giải quyết (2026-04-28): văn bản đến số ${doc.arrivalNumber}`) })]);
 
     t.clock.set('2026-04-29T08:00:00+07:00');
-    await deadlineReminders.run(db().db, t.clock);
-    await deadlineReminders.run(db().db, t.clock);
+    await deadlineReminders.run({}, jobEnv(db().db, t.clock), { id: 0, attempt: 1 });
+    await deadlineReminders.run({}, jobEnv(db().db, t.clock), { id: 0, attempt: 1 });
     [staff, unitHead] = await Promise.all([login(t.app, 'chuyenvien.snv'), login(t.app, 'truongphong.snv')]);
     expect(await about(staff, 'incoming.overdue')).toHaveLength(1);
     expect(await about(unitHead, 'incoming.overdue')).toEqual([expect.objectContaining({ title: expect.stringMatching(/^Quá hạn giải quyết \(2026-04-28\)/) })]);
@@ -72,7 +73,7 @@ describeEngines('in-app notifications of incoming work', (db) => {
 
     // Near the unit's own deadline the head is reminded of it, though a reminder about the staff's came first.
     t.clock.set('2026-06-26T08:00:00+07:00');
-    await deadlineReminders.run(db().db, t.clock);
+    await deadlineReminders.run({}, jobEnv(db().db, t.clock), { id: 0, attempt: 1 });
     [staff, unitHead] = await Promise.all([login(t.app, 'chuyenvien.snv'), login(t.app, 'truongphong.snv')]);
     expect((await about(unitHead, 'incoming.due_soon')).map((n: { title: string }) => n.title)).toEqual(expect.arrayContaining([expect.stringContaining('(2026-06-30)')]));
   });

@@ -7,6 +7,7 @@ import type { Clock } from './time/clock.js';
 import type { Subscription } from './events.js';
 import type { FileHolders } from './storage/holders.js';
 import type { OfficeConverter } from './convert/index.js';
+import type { JobDefinition } from './jobs/types.js';
 
 /** Shared services handed to every module's routes by the composition root (app.ts). */
 export interface Services {
@@ -32,16 +33,10 @@ export interface AppModule {
   prefix: string;
   migrations: Migrations;
   routes?: FastifyPluginAsync<{ services: Services }>;
-  /** Work the server repeats on a timer (reminders, sweeps); each run must be idempotent. */
-  periodic?: PeriodicJob[];
+  /** Its kinds of durable job (infra/jobs): follow-ups enqueued in its transactions, and scheduled work (reminders, sweeps); handlers must be idempotent. */
+  jobs?: JobDefinition<any>[];
   /** Events of other modules this one acts on, in the publisher's transaction. */
   subscriptions?: Subscription[];
   /** Which of its objects hold a stored file and whether the actor may read them: who may open the file. */
   fileHolders?: FileHolders;
-}
-
-export interface PeriodicJob {
-  name: string;
-  everyMs: number;
-  run(db: Db, clock: Clock): Promise<void>;
 }

@@ -2,20 +2,21 @@ import type { Db } from '../infra/db/database.js';
 import { outgoingDb } from './repository.js';
 
 /**
- * What waits for conversion to PDF: a draft version's file or an appendix's (Q-10.1, Q-8.2c).
- * Each job records its own outcome; the `pending` guard makes a repeated run harmless.
+ * What waits for conversion to PDF in one version of a draft: the version's file and its
+ * appendices' (Q-10.1, Q-8.2c). Each records its own outcome; the `pending` guard makes a repeated
+ * run harmless.
  */
-export interface ConversionJob {
+export interface PendingConversion {
   sourceFileId: string;
   done(db: Db, pdfFileId: string): Promise<void>;
   failed(db: Db, message: string): Promise<void>;
 }
 
-export async function pendingJobs(db: Db, documentId: string): Promise<ConversionJob[]> {
+export async function pendingConversions(db: Db, documentId: string, version: number): Promise<PendingConversion[]> {
   const q = outgoingDb(db);
-  const versions = await q.selectFrom('outgoing_version').select(['version', 'source_file_id']).where('document_id', '=', documentId).where('conversion', '=', 'pending').orderBy('version').execute();
-  const appendices = await q.selectFrom('outgoing_appendix').select(['id', 'source_file_id']).where('document_id', '=', documentId).where('conversion', '=', 'pending').orderBy('version').orderBy('ordinal').execute();
-  const versionJobs = versions.map<ConversionJob>((v) => {
+  const versions = await q.selectFrom('outgoing_version').select(['version', 'source_file_id']).where('document_id', '=', documentId).where('version', '=', version).where('conversion', '=', 'pending').execute();
+  const appendices = await q.selectFrom('outgoing_appendix').select(['id', 'source_file_id']).where('document_id', '=', documentId).where('version', '=', version).where('conversion', '=', 'pending').orderBy('ordinal').execute();
+  const versionJobs = versions.map<PendingConversion>((v) => {
     const row = (db: Db) => outgoingDb(db).updateTable('outgoing_version').where('document_id', '=', documentId).where('version', '=', v.version).where('conversion', '=', 'pending');
     return {
       sourceFileId: v.source_file_id,
@@ -23,7 +24,7 @@ export async function pendingJobs(db: Db, documentId: string): Promise<Conversio
       failed: async (db, message) => void (await row(db).set({ conversion: 'failed', conversion_error: message.slice(0, 1000) }).execute()),
     };
   });
-  const appendixJobs = appendices.map<ConversionJob>((a) => {
+  const appendixJobs = appendices.map<PendingConversion>((a) => {
     const row = (db: Db) => outgoingDb(db).updateTable('outgoing_appendix').where('id', '=', a.id).where('conversion', '=', 'pending');
     return {
       sourceFileId: a.source_file_id,
@@ -34,18 +35,26 @@ export async function pendingJobs(db: Db, documentId: string): Promise<Conversio
   return [...versionJobs, ...appendixJobs];
 }
 
-/** Documents with anything pending, and who uploaded it: a stopped server resumes as that person. */
-export async function documentsWithPending(db: Db): Promise<{ documentId: string; createdBy: string; agencyId: string }[]> {
-  const rows = await outgoingDb(db)
-    .selectFrom('outgoing_document')
-    .innerJoin('outgoing_version', (join) => join.onRef('outgoing_version.document_id', '=', 'outgoing_document.id').onRef('outgoing_version.version', '=', 'outgoing_document.current_version'))
-    .select(['outgoing_document.id', 'outgoing_document.agency_id', 'outgoing_version.created_by'])
-    .where((eb) =>
-      eb.or([
-        eb.exists(eb.selectFrom('outgoing_version as v').select('v.version').whereRef('v.document_id', '=', 'outgoing_document.id').where('v.conversion', '=', 'pending')),
-        eb.exists(eb.selectFrom('outgoing_appendix as a').select('a.id').whereRef('a.document_id', '=', 'outgoing_document.id').where('a.conversion', '=', 'pending')),
-      ]),
-    )
+/** The document versions with anything pending (their own file or an appendix). */
+export async function versionsWithPending(db: Db): Promise<{ documentId: string; version: number }[]> {
+  const q = outgoingDb(db);
+  const rows = await q
+    .selectFrom('outgoing_version')
+    .select(['document_id', 'version'])
+    .where('conversion', '=', 'pending')
+    .union(q.selectFrom('outgoing_appendix').select(['document_id', 'version']).where('conversion', '=', 'pending'))
     .execute();
-  return rows.map((r) => ({ documentId: r.id, createdBy: r.created_by, agencyId: r.agency_id }));
+  return rows.map((r) => ({ documentId: r.document_id, version: r.version }));
+}
+
+/** Who uploaded a version, and the document's agency: the conversion reads and stores files as that person. */
+export async function versionAuthor(db: Db, documentId: string, version: number): Promise<{ userId: string; agencyId: string } | undefined> {
+  const row = await outgoingDb(db)
+    .selectFrom('outgoing_version')
+    .innerJoin('outgoing_document', 'outgoing_document.id', 'outgoing_version.document_id')
+    .select(['outgoing_version.created_by', 'outgoing_document.agency_id'])
+    .where('outgoing_version.document_id', '=', documentId)
+    .where('outgoing_version.version', '=', version)
+    .executeTakeFirst();
+  return row && { userId: row.created_by, agencyId: row.agency_id };
 }

@@ -4,6 +4,7 @@ import { recordAudit } from '../infra/audit/audit.js';
 import { nfc } from '../shared/text.js';
 import { notify } from '../notifications/index.js';
 import { saveAppendices } from './appendices.js';
+import { enqueueConversion } from './conversion.js';
 import { backToDraft, loadForChange, requireDrafter, requireEditor } from './draft-access.js';
 import { versionFile } from './draft-input.js';
 import { addEvent, outgoingDb } from './repository.js';
@@ -21,6 +22,7 @@ export async function addVersion(ctx: Ctx, id: string, input: NewVersion): Promi
   const q = outgoingDb(ctx.db);
   await q.insertInto('outgoing_version').values({ document_id: id, version, ...file, conversion_error: null, note: input.note ? nfc(input.note) : null, created_by: actor.userId, created_at: now }).execute();
   const appendices = await saveAppendices(ctx, id, version, input.appendices, row.current_version);
+  await enqueueConversion(ctx.db, id, version);
   await q.updateTable('outgoing_document').set({ current_version: version, ...backToDraft(row), updated_at: now }).where('id', '=', id).execute();
   await addEvent(ctx.db, id, actor.userId, now, 'version', { version, note: input.note ?? null, appendices });
   await recordAudit(ctx, { action: 'outgoing.version', objectType: 'outgoing_document', objectId: id, details: { version, fileId: input.fileId, appendixFileIds: input.appendices?.map((a) => a.fileId) ?? 'carried over' } });

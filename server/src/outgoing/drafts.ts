@@ -3,6 +3,7 @@ import { assertTransaction } from '../infra/db/database.js';
 import { recordAudit } from '../infra/audit/audit.js';
 import { nfc } from '../shared/text.js';
 import { saveAppendices } from './appendices.js';
+import { enqueueConversion } from './conversion.js';
 import { checkCorrection, originalRecipients } from './corrections.js';
 import { backToDraft, invalid, loadForChange, requireDrafter, requireEditor } from './draft-access.js';
 import { checkFields, replaceRecipients, versionFile } from './draft-input.js';
@@ -84,6 +85,7 @@ export async function createDraft(ctx: Ctx, input: CreateDraft): Promise<{ id: s
     .executeTakeFirstOrThrow();
   await q.insertInto('outgoing_version').values({ document_id: row.id, version: 1, ...version, conversion_error: null, note: null, created_by: actor.userId, created_at: now }).execute();
   const appendices = await saveAppendices(ctx, row.id, 1, input.appendices);
+  await enqueueConversion(ctx.db, row.id, 1);
   await replaceRecipients(ctx, row.id, recipients);
   await addEvent(ctx.db, row.id, actor.userId, now, 'created', { version: 1, appendices });
   await recordAudit(ctx, {

@@ -11,6 +11,7 @@ import { deliveryStatusSubscription } from './delivery.js';
 import { outgoingPrintRoutes } from './print/print-routes.js';
 import { seriesRoutes } from './series-routes.js';
 import { outgoingFileHolders } from './file-holders.js';
+import { conversionSweep, draftConversion } from './conversion.js';
 
 export const outgoingModule: AppModule = {
   name: 'outgoing',
@@ -24,4 +25,6 @@ export const outgoingModule: AppModule = {
   },
   subscriptions: [deliveryStatusSubscription],
   fileHolders: outgoingFileHolders,
+  // Office drafts become PDF in a durable job enqueued with their version (conversion.ts).
+  jobs: [draftConversion, conversionSweep],
 };

@@ -8,7 +8,6 @@ import { createDraft, updateDraft } from './drafts.js';
 import { addComment, addVersion } from './draft-versions.js';
 import { approveDraft, returnDraft, submitDraft } from './approval.js';
 import { recallDocument } from './delivery.js';
-import { DraftConversions } from './conversion.js';
 import { readOutgoing, searchOutgoing } from './service.js';
 import { CommentBody, CreateDraft, ListOutgoingQuery, NewVersion, OutgoingDetail, ReasonBody, UpdateDraft } from './schemas.js';
 import { OutgoingListItem } from './delivery-schemas.js';
@@ -18,12 +17,6 @@ const tags = ['outgoing'];
 const Created = Type.Object({ id: Type.String(), conversion: Type.String() });
 
 export const outgoingRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, options) => {
-  const { converter } = options.services;
-  const conversions = converter ? new DraftConversions(converter, (message) => app.log.error(message)) : undefined;
-  if (conversions) {
-    app.addHook('onReady', () => conversions.resume({ db: options.services.db, clock: options.services.clock, files: options.services.files, ip: null }));
-    app.addHook('onClose', () => conversions.idle());
-  }
   const ok = { 200: Ok, ...errors(400, 401, 403, 404, 409) };
   const command = (path: string, summary: string, run: (ctx: Parameters<typeof submitDraft>[0], id: string) => Promise<unknown>) =>
     app.post(path, { schema: { tags, summary, params: IdParams, response: ok } }, async (request) => {
@@ -42,7 +35,6 @@ export const outgoingRoutes: FastifyPluginAsyncTypebox<{ services: Services }> =
   );
   app.post('/', { schema: { tags, summary: 'Tạo dự thảo văn bản đi', body: CreateDraft, response: { 201: Created, ...errors(400, 401, 403) } } }, async (request, reply) => {
     const created = await withTx(request, (ctx) => createDraft(ctx, request.body));
-    conversions?.enqueue(request.ctx, created.id);
     return reply.status(201).send(created);
   });
   app.get('/:id', { schema: { tags, summary: 'Một văn bản đi: phiên bản, nơi nhận và trạng thái, ý kiến, diễn biến', params: IdParams, response: { 200: OutgoingDetail, ...errors(401, 404) } } }, async (request) =>
@@ -54,7 +46,6 @@ export const outgoingRoutes: FastifyPluginAsyncTypebox<{ services: Services }> =
   });
   app.post('/:id/versions', { schema: { tags, summary: 'Thêm phiên bản dự thảo (mọi phiên bản được lưu)', params: IdParams, body: NewVersion, response: { 201: Type.Object({ version: Type.Number(), conversion: Type.String() }), ...errors(400, 401, 403, 404, 409) } } }, async (request, reply) => {
     const added = await withTx(request, (ctx) => addVersion(ctx, request.params.id, request.body));
-    conversions?.enqueue(request.ctx, request.params.id);
     return reply.status(201).send(added);
   });
   app.post('/:id/comments', { schema: { tags, summary: 'Góp ý dự thảo', params: IdParams, body: CommentBody, response: ok } }, async (request) => {

@@ -10,7 +10,7 @@
  *   images/              ảnh chữ ký (per person) and ảnh con dấu (per agency), checked at upload
  *                        and shown by the signing sessions of outgoing documents (Q-8.2a)
  *   devices/             thiết bị lưu khóa bí mật, chứng thư số, quyết định giao và biên bản bàn giao
- *                        (Q-5.1–5.3c); cảnh báo chứng thư sắp hết hạn (periodic, expiry.ts)
+ *                        (Q-5.1–5.3c); cảnh báo chứng thư sắp hết hạn (scheduled job, expiry.ts)
  */
 export type { KeyAlgorithm, KeySigner } from './signer.js';
 export { ecdsaToDer, sha256 } from './signer.js';
@@ -61,4 +61,4 @@ declare module '../infra/module.js' {
   }
 }
 
-export const signingModule: AppModule = { name: 'signing', prefix: 'signing', migrations: signingMigrations, routes: signingRoutes, periodic: [certificateExpiryNotices], fileHolders: signingFileHolders };
+export const signingModule: AppModule = { name: 'signing', prefix: 'signing', migrations: signingMigrations, routes: signingRoutes, jobs: [certificateExpiryNotices], fileHolders: signingFileHolders };

@@ -10,6 +10,7 @@ import { multipart, pdfBytes } from '../../../test/harness/samples.js';
 import { registerCertificate } from '../testing/register-certificate.js';
 import { createTestPki, type TestPki } from '../testing/test-pki.js';
 import { certificateExpiryNotices } from './expiry.js';
+import { jobEnv } from '../../../test/harness/jobs.js';
 
 const run = promisify(execFile);
 
@@ -137,14 +138,14 @@ describeEngines('key devices and certificates (Q-5)', (db) => {
     };
     try {
       t.clock.set(new Date(Math.min(...expiries) - 31 * 86400000));
-      await certificateExpiryNotices.run(db().db, t.clock);
+      await certificateExpiryNotices.run({}, jobEnv(db().db, t.clock), { id: 0, attempt: 1 });
       expect(await expiring('giamdoc.snv')).toEqual([]);
 
       t.clock.set(new Date(Math.max(...expiries) - 29 * 86400000));
-      await certificateExpiryNotices.run(db().db, t.clock);
-      await certificateExpiryNotices.run(db().db, t.clock);
+      await certificateExpiryNotices.run({}, jobEnv(db().db, t.clock), { id: 0, attempt: 1 });
+      await certificateExpiryNotices.run({}, jobEnv(db().db, t.clock), { id: 0, attempt: 1 });
       t.clock.set(new Date(Math.max(...expiries) - 28 * 86400000));
-      await certificateExpiryNotices.run(db().db, t.clock);
+      await certificateExpiryNotices.run({}, jobEnv(db().db, t.clock), { id: 0, attempt: 1 });
 
       const headNotices = await expiring('giamdoc.snv');
       expect(headNotices).toHaveLength(2);

@@ -5,7 +5,7 @@
  */
 import type { Db } from '../../infra/db/database.js';
 import { inTransaction } from '../../infra/db/database.js';
-import type { PeriodicJob } from '../../infra/module.js';
+import type { JobDefinition } from '../../infra/jobs/index.js';
 import { legalDate } from '../../infra/time/legal-time.js';
 import { notify } from '../../notifications/index.js';
 import { listAgencyUsersWithRole } from '../../users/index.js';
@@ -67,11 +67,11 @@ export async function sendCertificateExpiryNotices(db: Db, at: Date): Promise<nu
   return sent;
 }
 
-/** Hourly: warns of certificates expiring within 30 days (each certificate once per person). */
-export const certificateExpiryNotices: PeriodicJob = {
+/** Hourly, once across all nodes: warns of certificates expiring within 30 days (each certificate once per person). */
+export const certificateExpiryNotices: JobDefinition = {
   name: 'signing.certificate-expiry',
   everyMs: 60 * 60 * 1000,
-  async run(db, clock) {
+  async run(_slot, { db, clock }) {
     const now = clock.now();
     await inTransaction(db, (trx) => sendCertificateExpiryNotices(trx, now));
   },
