@@ -4,6 +4,12 @@
  */
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
+// pdf.js parses in a "fake worker" module it imports on first use, which takes seconds on a busy
+// server; given here, it loads with this module, before the job's time limit starts counting.
+const scope = globalThis as { pdfjsWorker?: unknown };
+// @ts-expect-error pdf.js ships no types for its worker module
+scope.pdfjsWorker ??= await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+
 export interface FirstPage {
   lines: string[];
   left: string[];

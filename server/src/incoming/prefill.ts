@@ -9,6 +9,7 @@ import type { FirstPage } from './prefill-text.js';
 
 /** Reading a page's text is quick for a sound PDF; a junk one may keep pdf.js busy for seconds. */
 const READ_LIMITS = { timeoutMs: 10_000, heapMb: 512 };
+const BYTE_RANGE = Buffer.from('/ByteRange');
 
 /**
  * Reads what a clerk would otherwise type (Appendix VI III.1.g): number and symbol, date, issuing
@@ -92,6 +93,8 @@ export async function prefillFromFile(ctx: Ctx, fileId: string): Promise<Prefill
   } catch {
     // A PDF pdf.js cannot read (or not within the limits) still gets the signature's facts below.
   }
+  // Every PDF signature has a /ByteRange; without one there is no signer to read, and no need to parse the file again.
+  if (!pdf.includes(BYTE_RANGE)) return result;
   const signature = await verifyWithTrustList(ctx.db, pdf);
   const first = signature.signatures[0];
   if (first?.signer?.commonName) result.signerName = first.signer.commonName.slice(0, 50);
