@@ -5,7 +5,7 @@ import { call, startTestApp, type TestApp } from '../../../test/harness/app.js';
 import { buildHistory, type History } from './forms-scenario.js';
 import { REGISTER_COLUMNS } from './register-rows.js';
 import { HEADER_ROW, SHEET_NAME } from './register-xlsx.js';
-import { pageWords, squash } from '../../infra/print/testing.js';
+import { pageLines, pageWords, squash } from '../../infra/print/testing.js';
 import { tablePages } from './testkit.js';
 
 const VTLT = 'Phòng Văn thư - Lưu trữ';
@@ -56,7 +56,7 @@ describeEngines('sổ đăng ký văn bản đến: hand-over columns', (db) => 
     expect(HANDED.map((_, i) => [cell(i, RECIPIENT), cell(i, HANDED_ON)])).toEqual(HANDED);
   });
 
-  it('[Q-11.2a] a new direction prints the new lead and day; a document sent back to the clerk prints what was typed at registration and no day', async () => {
+  it('[Q-11.2a] a new direction prints the new lead and day; a document sent back to the clerk prints what was typed at registration and no day; the slip lists coordinators in the same order', async () => {
     t.clock.set('2026-04-23T09:00:00+07:00');
     const redirect = await call(t.app, await h.as('giamdoc.snv'), 'POST', `/api/incoming/${h.docs[4]}/direct`, { lead: { unitId: h.units.VP }, coordinating: [{ unitId: h.units.TCBC }, { userId: h.users['chuyenvien.snv'] }] });
     expect(redirect.statusCode, redirect.body).toBe(200);
@@ -65,5 +65,8 @@ describeEngines('sổ đăng ký văn bản đến: hand-over columns', (db) => 
     const rows = await printed();
     expect(handed(rows[3])).toEqual([squash(`Chủ trì: Văn phòng Sở\nPhối hợp: Phạm Thị Mai; ${TCBC}`), '23/04/2026']);
     expect(handed(rows[4])).toEqual(['', '']);
+    // The slip lists the same coordinating units and people in the same order.
+    const slip = (await pageLines((await get(`${h.docs[4]}/slip.pdf`)).rawPayload)).flat();
+    expect(slip.filter((l) => l.startsWith('- Phối hợp:'))).toEqual(['- Phối hợp: Phạm Thị Mai', `- Phối hợp: ${TCBC}`]);
   });
 });

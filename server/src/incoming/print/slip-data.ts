@@ -80,6 +80,8 @@ function proposal(kind: string, details: Record<string, unknown>, who: string, a
   return null;
 }
 
+const byName = (x: SlipTarget, y: SlipTarget) => x.name.localeCompare(y.name, 'vi');
+
 /** The slip of a document of `agencyId`; another agency's document is not found. */
 export async function loadSlip(db: Db, agencyId: string, documentId: string): Promise<SlipContent> {
   const doc = await findIncoming(db, documentId);
@@ -107,8 +109,9 @@ export async function loadSlip(db: Db, agencyId: string, documentId: string): Pr
     ? {
         comment: routing.comment,
         lead: lead ? target(lead) : null,
-        coordinating: top.filter((a) => a.role === 'coordinate').map(target),
-        inform: top.filter((a) => a.role === 'inform').map((a) => target(a).name),
+        // By name, as the registers list them: one direction's assignments share their moment, and their ids are random.
+        coordinating: top.filter((a) => a.role === 'coordinate').map(target).sort(byName),
+        inform: top.filter((a) => a.role === 'inform').map((a) => target(a).name).sort((x, y) => x.localeCompare(y, 'vi')),
         followUp: personName(names, routing.follow_up_user_id),
         deadline: printedDate(routing.deadline ?? lead?.deadline),
         signature: signature(names, routing.directed_by, routing.directed_at),
