@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: throughput figures on this machine, printed, never asserted.
  * Each engine: PGlite in memory, PGlite on disk, and PostgreSQL when one answers at
- * TEST_DATABASE_URL or 127.0.0.1:5432 (a scratch database is created and dropped).
+ * TEST_DATABASE_URL or 127.0.0.1:5432 (a scratch database is created and dropped). Last, the
+ * server's start time and idle memory, as a child process of the production build (start.ts).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -22,6 +23,7 @@ import { benchPrintForms } from './print-forms.js';
 import { benchSigning } from './signing.js';
 import { benchOutgoing } from './outgoing.js';
 import { benchConvert } from './convert.js';
+import { benchStart } from './start.js';
 
 const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -102,6 +104,7 @@ async function main() {
   out.push(...(await benchSigning()));
   out.push(...(await benchOutgoing()));
   out.push(...(await benchConvert()));
+  out.push(...(await benchStart()));
   console.log(`\nVănThư bench — Node ${process.version}, ${new Date().toISOString()}\n`);
   for (const line of out) console.log(line);
 }
