@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEngines } from '../harness/engines.js';
 import { call, login, startTestApp, type Session, type TestApp } from '../harness/app.js';
 import { multipart, pdfBytes } from '../harness/samples.js';
+import { draftPdf } from '../../src/outgoing/testkit.js';
 
 /**
  * A stored file is readable exactly when an object holding it is readable (infra/storage/holders.ts):
@@ -14,8 +15,8 @@ describeEngines('who may read a stored file', (db) => {
   let looseId: string;
   const as: Record<string, Session> = {};
 
-  const upload = async (session: Session, name: string) => {
-    const body = multipart(name, pdfBytes(name));
+  const upload = async (session: Session, name: string, content = pdfBytes(name)) => {
+    const body = multipart(name, content);
     const res = await t.app.inject({ method: 'POST', url: '/api/files', headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': body.contentType }, payload: body.payload });
     expect(res.statusCode, res.body).toBe(201);
     return res.json().id as string;
@@ -78,7 +79,23 @@ describeEngines('who may read a stored file', (db) => {
     for (const who of ['admin', 'thanhtra.snv', 'vanthu.snv']) await expectHidden(who, heldId);
   });
 
-  it('an upload nothing holds yet is readable by its uploader only, not by others of the same agency nor the admin', async () => {
+  it('[Q-18.4] an upload becomes readable by the readers of the draft that holds it, and by them only', async () => {
+    const drafter = await login(t.app, 'chuyenvien.snv');
+    const head = await login(t.app, 'giamdoc.snv');
+    as['giamdoc.snv'] = head;
+    const fileId = await upload(drafter, 'du-thao.pdf', await draftPdf());
+    expect((await call(t.app, head, 'GET', `/api/files/${fileId}`)).statusCode).toBe(404);
+    const signerId = (await call(t.app, head, 'GET', '/api/auth/me')).json().user.id;
+    const draft = await call(t.app, drafter, 'POST', '/api/outgoing', {
+      typeCode: 'QĐ', summary: 'Về việc kiểm tra quyền đọc tệp dự thảo', signerId, signerAuthority: '', signerPosition: 'Giám đốc',
+      recipientAgencyIds: [], externalRecipients: ['Bộ Nội vụ'], toPlaces: 'Như trên; Lưu: VT.', fileId,
+    });
+    expect(draft.statusCode, draft.body).toBe(201);
+    await expectReadable('giamdoc.snv', fileId);
+    for (const who of ['vanthu.ubnd', 'chutich.ubnd']) await expectHidden(who, fileId);
+  });
+
+  it('[Q-18.4] an upload nothing holds yet is readable by its uploader only, not by others of the same agency nor the admin', async () => {
     await expectReadable('vanthu.ubnd', looseId);
     for (const who of ['chutich.ubnd', 'admin', 'thanhtra.snv', 'vanthu.snv']) await expectHidden(who, looseId);
   });
