@@ -7,6 +7,12 @@ import { readPageText } from '../signing/index.js';
 import { appendCopyBlock, type CopyBlock } from './copy-block.js';
 import { loadPdf, selectPages, type PageRange } from './source.js';
 
+// pdf.js (under readPageText) imports its parser module on first use; given here, it loads with
+// this module, before the job's time limit starts counting.
+const scope = globalThis as { pdfjsWorker?: unknown };
+// @ts-expect-error pdf.js ships no types for its worker module
+scope.pdfjsWorker ??= await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+
 export async function makePrintedCopyPdf(source: Buffer, pages: PageRange | null, block: CopyBlock, fontDir?: string): Promise<Buffer> {
   const copy = await selectPages(await loadPdf(source), pages);
   const bottom = await lowestText(source, pages?.to ?? copy.getPageCount());
