@@ -128,4 +128,17 @@ describe('web UI', () => {
     await page.getByRole('button', { name: 'Lọc', exact: true }).click();
     await page.getByTestId('audit-table').locator('.ant-empty-description').getByText('Trống', { exact: true }).waitFor();
   });
+
+  it('shows the administrator the job queues of the running server, its scheduled work already done', async () => {
+    await loginViaUi(page, server.baseUrl, 'admin', DEMO_PASSWORD);
+    await page.getByTestId('nav-admin-jobs').click();
+    await page.getByRole('heading', { name: 'Hàng đợi công việc' }).waitFor();
+    const queues = page.getByTestId('job-queues');
+    for (const header of ['Đang chờ', 'Đang chạy', 'Chờ thử lại', 'Lỗi']) await queues.getByRole('columnheader', { name: header, exact: true }).waitFor();
+    // The server's worker ran this hour's reminder job at start.
+    const row = queues.getByRole('row').filter({ hasText: 'Nhắc hạn xử lý văn bản đến' });
+    await row.waitFor();
+    expect(await row.locator('td').last().innerText()).toBe('1');
+    await page.getByTestId('job-failures').getByText('Không có lỗi gần đây').waitFor();
+  });
 });

@@ -23,6 +23,7 @@ import { benchPrintForms } from './print-forms.js';
 import { benchSigning } from './signing.js';
 import { benchOutgoing } from './outgoing.js';
 import { benchConvert } from './convert.js';
+import { benchJobs } from './jobs.js';
 import { benchStart } from './start.js';
 
 const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -104,6 +105,7 @@ async function main() {
   out.push(...(await benchSigning()));
   out.push(...(await benchOutgoing()));
   out.push(...(await benchConvert()));
+  out.push(...(await benchJobs()));
   out.push(...(await benchStart()));
   console.log(`\nVănThư bench — Node ${process.version}, ${new Date().toISOString()}\n`);
   for (const line of out) console.log(line);

@@ -39,8 +39,9 @@ export async function openRuntime(config: Pick<Config, 'dataDir' | 'databaseUrl'
     ...handle,
     files,
     startJobs: (env, options) => {
-      const worker = new JobWorker({ ...env, db: handle.db, files }, MODULES.flatMap((m) => m.jobs ?? []), options);
-      // PostgreSQL wakes the worker when any node commits a job; PGlite (one process) just polls.
+      // PostgreSQL wakes the worker when any node commits a job, polling is the fallback; PGlite (one
+      // process, one connection) polls often, a cheap query.
+      const worker = new JobWorker({ ...env, db: handle.db, files }, MODULES.flatMap((m) => m.jobs ?? []), { pollMs: config.databaseUrl ? 2000 : 250, ...options });
       const unlisten = config.databaseUrl ? listenForJobs(config.databaseUrl, () => worker.wake(), env.log) : async () => undefined;
       worker.start();
       stopJobs = async () => {

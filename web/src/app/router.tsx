@@ -68,6 +68,7 @@ export const router = createBrowserRouter([
           { path: paths.admin.agencies.path, lazy: page(() => import('@/features/agencies/routes/agencies-admin')) },
           { path: paths.admin.users.path, lazy: page(() => import('@/features/users/routes/users-admin')) },
           { path: paths.admin.calendar.path, lazy: page(() => import('@/features/calendar/routes/calendar')) },
+          { path: paths.admin.jobs.path, lazy: page(() => import('@/features/jobs/routes/jobs')) },
         ],
       },
       ...upcomingRoutes,

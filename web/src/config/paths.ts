@@ -35,6 +35,7 @@ export const paths = {
     agencies: fixed('/quan-tri/co-quan'),
     users: fixed('/quan-tri/nguoi-dung'),
     calendar: fixed('/quan-tri/lich-lam-viec'),
+    jobs: fixed('/quan-tri/hang-doi-cong-viec'),
   },
   // Screens that later issues build; until then each shows an "under construction" page.
   upcoming: {

@@ -17,6 +17,7 @@ import {
   SignatureOutlined,
   ProfileOutlined,
   SafetyCertificateOutlined,
+  ScheduleOutlined,
   SendOutlined,
   SolutionOutlined,
   TeamOutlined,
@@ -117,6 +118,7 @@ export function buildNavItems(session: Session): MenuItem[] {
         item(paths.admin.agencies.path, 'Cơ quan, đơn vị', <ApartmentOutlined />, 'admin-agencies'),
         item(paths.admin.users.path, 'Người dùng', <TeamOutlined />, 'admin-users'),
         item(paths.admin.calendar.path, 'Lịch làm việc', <CalendarOutlined />, 'admin-calendar'),
+        item(paths.admin.jobs.path, 'Hàng đợi công việc', <ScheduleOutlined />, 'admin-jobs'),
         auditItem,
       ],
     });
