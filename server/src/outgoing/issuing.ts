@@ -4,7 +4,7 @@ import { AppError, conflict, forbidden } from '../shared/errors.js';
 import { findAgency } from '../agencies/index.js';
 import { listAgencyClerks } from '../users/index.js';
 import { notify } from '../notifications/index.js';
-import { completeSigningSession, fillIssueFields, reserveIssueFields, startSigningSession, verifyWithTrustList, type PreparedSession } from '../signing/index.js';
+import { completeSigningSession, fillIssueFields, reserveIssueFieldsOffThread, startSigningSession, verifyWithTrustList, type PreparedSession } from '../signing/index.js';
 import { loadForChange } from './draft-access.js';
 import { fileName, OBJECT_TYPE, readFile, requireClerk, SIGNER_FIELD, storePdf, type SignatureAnswer, type SignatureStart } from './issue-common.js';
 import { recordNumber, takeNumber } from './numbering.js';
@@ -29,7 +29,7 @@ export async function prepareSignerSignature(ctx: Ctx, id: string, input: Signat
   if (row.state !== 'approved') throw conflict('Văn bản chưa được duyệt dự thảo, hoặc đã ký.');
   if (row.approved_version !== row.current_version) throw conflict('Dự thảo đã thay đổi sau khi duyệt; cần duyệt lại.');
   const version = await findVersion(ctx.db, id, row.current_version);
-  const reserved = await reserveIssueFields(await readFile(ctx, version!.pdf_file_id!), { fontDir });
+  const reserved = await reserveIssueFieldsOffThread(await readFile(ctx, version!.pdf_file_id!), { fontDir });
   const agency = await findAgency(ctx.db, row.agency_id);
   return startSigningSession(ctx, {
     purpose: 'personal',

@@ -22,6 +22,7 @@ export { isBatch, parseRequest, signRequest, type AgentRequest, type BatchReques
 export { DEFAULT_FONT_PATH, type SignatureAppearance } from './pades/appearance.js';
 export { completePdf, embedCms, preparePdf, signPdf, type PreparedPdf, type SignOptions } from './pades/sign.js';
 export { fillIssueFields, findIssueFields, ISSUE_FIELD_NAMES, reserveIssueFields, type IssueFields, type IssueValues } from './pades/issue-fields.js';
+export { reserveIssueFieldsOffThread } from './pades/prepare-off-thread.js';
 export { findSignerBox, fittedRect, locateSignerBox, mmToPoints, sealBox, stampBox, type PlacedBox, type Rect, type SignerBox, type SignerQuery } from './pades/placement.js';
 export { signerAppearance, sealAppearance, type ImageAppearance } from './pades/signature-images.js';
 export {
