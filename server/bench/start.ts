@@ -95,9 +95,11 @@ export async function startOnce(env: Record<string, string>, argv = serverComman
   } catch (err) {
     throw new Error(`${(err as Error).message}\n${output}`);
   } finally {
-    const exited = new Promise((r) => child.once('exit', r));
-    if (child.exitCode === null) child.kill('SIGTERM');
-    await exited;
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    }
   }
 }
 
