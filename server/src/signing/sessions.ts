@@ -13,9 +13,9 @@ import { AppError, conflict, forbidden, notFound } from '../shared/errors.js';
 import { currentHolder } from './devices/service.js';
 import { placeImage, type PageBox, type Placement, type VisibleRequest } from './images/placing.js';
 import { completePdf, type SignOptions } from './pades/sign.js';
-import { preparePdfOffThread } from './pades/prepare-off-thread.js';
+import { preparePdfOffThread, stampOffThread } from './pades/prepare-off-thread.js';
 import type { SignatureAppearance } from './pades/appearance.js';
-import { appendixStampAppearance, copyStampAppearance, type CopyForm } from './pades/stamps.js';
+import type { CopyForm } from './pades/stamps.js';
 import type { KeyAlgorithm } from './signer.js';
 import type { SigningTables } from './tables.js';
 
@@ -40,9 +40,10 @@ export interface SessionRequest {
 /** A copy from paper (copy form and copying agency) or an appendix (the main document's number and symbol). */
 export type StampRequest = ({ copyForm: CopyForm; agencyName: string } | { appendixOf: string }) & { fontPath?: string };
 
+/** Off the event loop (prepare-off-thread.ts): the stamp's place is read from page 1 of a document of any length. */
 function stampAppearance(pdf: Buffer, stamp: StampRequest, signingTime: Date): Promise<SignatureAppearance> {
-  if ('appendixOf' in stamp) return appendixStampAppearance(pdf, { numberAndSymbol: stamp.appendixOf, signingTime, fontPath: stamp.fontPath });
-  return copyStampAppearance(pdf, { form: stamp.copyForm, agencyName: stamp.agencyName, signingTime, fontPath: stamp.fontPath });
+  if ('appendixOf' in stamp) return stampOffThread('appendixStampAppearance', pdf, { numberAndSymbol: stamp.appendixOf, signingTime, fontPath: stamp.fontPath });
+  return stampOffThread('copyStampAppearance', pdf, { form: stamp.copyForm, agencyName: stamp.agencyName, signingTime, fontPath: stamp.fontPath });
 }
 
 export interface PreparedSession {

@@ -10,10 +10,10 @@
 import type { Ctx } from '../../infra/context.js';
 import { requireActor } from '../../infra/context.js';
 import type { SignatureAppearance } from '../pades/appearance.js';
-import { findSignerBox, fittedRect, mmToPoints, sealBox, type PlacedBox } from '../pades/placement.js';
+import type { PlacedBox } from '../pades/placement.js';
 import { pngInfo } from '../pades/png.js';
 import { sealAppearance, signerAppearance } from '../pades/signature-images.js';
-import { checkPlacedBox, signatureWidgetBox } from '../pades/widgets.js';
+import { isolate, refusalAsAppError } from '../../infra/isolate/index.js';
 import type { SigningPurpose } from '../sessions.js';
 import { sealImageOf, signatureImageBytes } from './service.js';
 
@@ -36,7 +36,17 @@ export interface PageBox {
   height: number;
 }
 
-const placed = ({ page, ...rect }: PageBox): PlacedBox => ({ page, rect });
+/** Reading the page (pdf.js, pdf-lib) is seconds of CPU for a long document: done off the event loop. */
+const PLACE_LIMITS = { timeoutMs: 30_000, heapMb: 1024 };
+const PLACE_MODULE = new URL('./placing-pdf.ts', import.meta.url);
+
+async function onPage<R>(fn: 'signerPlace' | 'sealPlace', args: unknown[]): Promise<R> {
+  try {
+    return await isolate.run<R>(PLACE_MODULE, fn, args, PLACE_LIMITS);
+  } catch (err) {
+    throw refusalAsAppError(err, 'Tệp PDF cần ký');
+  }
+}
 
 /** found: by the rules; given: the user's box; not_found: no place on the page; no_image: nothing uploaded. */
 export type Placement = 'found' | 'given' | 'not_found' | 'no_image';
@@ -56,9 +66,7 @@ async function placeSignature(ctx: Ctx, pdf: Buffer, request: VisibleRequest): P
   const image = await signatureImageBytes(ctx, requireActor(ctx).userId);
   if (!image) return { placement: 'no_image' };
   const { width, height } = pngInfo(image);
-  const found = request.box
-    ? await checkPlacedBox(pdf, placed(request.box))
-    : await findSignerBox(pdf, { signerName: request.signerName, positionTitle: request.positionTitle, aspectRatio: width / height });
+  const found = await onPage<PlacedBox | null>('signerPlace', [pdf, request, width / height]);
   if (!found) return { placement: 'not_found' };
   const box = { page: found.page, rect: found.rect };
   return { placement: request.box ? 'given' : 'found', box, appearance: signerAppearance({ image, box }) };
@@ -67,25 +75,8 @@ async function placeSignature(ctx: Ctx, pdf: Buffer, request: VisibleRequest): P
 async function placeSeal(ctx: Ctx, pdf: Buffer, request: VisibleRequest): Promise<Placed> {
   const seal = await sealImageOf(ctx, requireActor(ctx).agencyId);
   if (!seal) return { placement: 'no_image' };
-  const box = request.box ? centredSeal(await checkPlacedBox(pdf, placed(request.box)), seal.diameterMm) : await overSigner(pdf, request, seal.diameterMm);
+  const box = await onPage<PlacedBox | null>('sealPlace', [pdf, request, seal.diameterMm]);
   if (!box) return { placement: 'not_found' };
   return { placement: request.box ? 'given' : 'found', box, appearance: sealAppearance({ image: seal.image, box }) };
 }
 
-/** Measured from where the signer's image is really drawn, so the seal covers its left third. */
-async function overSigner(pdf: Buffer, request: VisibleRequest, diameterMm: number): Promise<PlacedBox | null> {
-  const widget = request.signerField ? await signatureWidgetBox(pdf, request.signerField) : null;
-  if (widget) {
-    const drawn = widget.image ? fittedRect(widget.rect, widget.image) : widget.rect;
-    return sealBox({ page: widget.page, rect: drawn }, diameterMm);
-  }
-  const found = await findSignerBox(pdf, { signerName: request.signerName, positionTitle: request.positionTitle });
-  return found && sealBox(found, diameterMm);
-}
-
-/** The seal keeps its real size wherever the user puts it. */
-function centredSeal(given: PlacedBox, diameterMm: number): PlacedBox {
-  const size = mmToPoints(diameterMm);
-  const { x, y, width, height } = given.rect;
-  return { page: given.page, rect: { x: x + width / 2 - size / 2, y: y + height / 2 - size / 2, width: size, height: size } };
-}
