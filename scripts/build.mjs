@@ -12,7 +12,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -61,10 +61,11 @@ const PARTS = {
       const src = join(ROOT, 'server', 'src');
       return [...walk(src).filter((f) => !isTestOnly(f)).map((f) => join(src, f)), join(ROOT, 'server', 'package.json'), join(ROOT, 'tsconfig.base.json'), LOCK, SELF];
     },
-    async build() {
+    async build(stamp) {
       const { build } = await import('esbuild');
       const src = join(ROOT, 'server', 'src');
-      const dist = this.dist;
+      // Built beside and swapped in whole, so a server starting meanwhile never sees half a build.
+      const dist = `${this.dist}.new-${process.pid}`;
       const files = walk(src).filter((f) => !isTestOnly(f));
       rmSync(dist, { recursive: true, force: true });
       await build({
@@ -84,6 +85,11 @@ const PARTS = {
         mkdirSync(dirname(join(dist, f)), { recursive: true });
         cpSync(join(src, f), join(dist, f));
       }
+      writeFileSync(join(dist, '.build-stamp'), `${stamp}\n`);
+      const old = `${this.dist}.old-${process.pid}`;
+      if (existsSync(this.dist)) renameSync(this.dist, old);
+      renameSync(dist, this.dist);
+      rmSync(old, { recursive: true, force: true });
     },
   },
   web: {
@@ -93,9 +99,10 @@ const PARTS = {
       const top = readdirSync(web).filter((f) => /^(index\.html|package\.json|tsconfig.*\.json|vite\.config\..*)$/.test(f));
       return [...top.map((f) => join(web, f)), ...['src', 'public'].flatMap((d) => walk(join(web, d)).map((f) => join(web, d, f))), LOCK];
     },
-    async build() {
+    async build(stamp) {
       const run = spawnSync('npm', ['run', 'build', '-w', 'web'], { cwd: ROOT, stdio: 'inherit' });
       if (run.status !== 0) throw new Error(`web build failed (${run.status ?? run.signal})`);
+      writeFileSync(join(this.dist, '.build-stamp'), `${stamp}\n`);
     },
   },
 };
@@ -111,9 +118,31 @@ for (const name of wanted.length ? wanted : Object.keys(PARTS)) {
   }
   const stampFile = join(part.dist, '.build-stamp');
   const stamp = stampOf(part.inputs());
-  if (ifChanged && existsSync(stampFile) && readFileSync(stampFile, 'utf8').trim() === stamp) continue;
-  const began = Date.now();
-  await part.build();
-  writeFileSync(stampFile, `${stamp}\n`);
-  console.log(`Đã dựng ${name} (${((Date.now() - began) / 1000).toFixed(1)} s) → ${relative(ROOT, part.dist)}`);
+  const current = () => existsSync(stampFile) && readFileSync(stampFile, 'utf8').trim() === stamp;
+  if (ifChanged && current()) continue;
+  // Two builds at once (test files run in parallel, two terminals) take turns; the second usually
+  // finds the first one's result current.
+  const release = await lock(`${part.dist}.lock`);
+  try {
+    if (ifChanged && current()) continue;
+    const began = Date.now();
+    await part.build(stamp);
+    console.log(`Đã dựng ${name} (${((Date.now() - began) / 1000).toFixed(1)} s) → ${relative(ROOT, part.dist)}`);
+  } finally {
+    release();
+  }
+}
+
+/** A directory as a lock (mkdir is atomic); one left by a build that died is taken over after 5 minutes. */
+async function lock(path) {
+  for (;;) {
+    try {
+      mkdirSync(path);
+      return () => rmSync(path, { recursive: true, force: true });
+    } catch (err) {
+      if (err.code !== 'EEXIST') throw err;
+      if (Date.now() - statSync(path, { throwIfNoEntry: false })?.mtimeMs > 5 * 60_000) rmSync(path, { recursive: true, force: true });
+      else await new Promise((r) => setTimeout(r, 100));
+    }
+  }
 }
