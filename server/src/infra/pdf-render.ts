@@ -1,3 +1,4 @@
+/// <reference path="./pdfmake.d.ts" />
 import { dirname, sep } from 'node:path';
 import type { PdfMake } from 'pdfmake';
 import { fontPaths } from './fonts.js';
