@@ -48,7 +48,7 @@ it('a second process on a locked embedded database refuses to start', async () =
   }
 });
 
-it('[Q-18.4] the CLI verifies the audit chain and names the first broken entry', async () => {
+it('[Q-18.4] the CLI verifies the audit chain and names every broken entry', async () => {
   const seeded = await runCli(['demo:seed'], { VANTHU_DATA_DIR: dir });
   expect(seeded.code, seeded.out).toBe(0);
   const ok = await runCli(['audit:verify'], { VANTHU_DATA_DIR: dir });
@@ -64,5 +64,6 @@ it('[Q-18.4] the CLI verifies the audit chain and names the first broken entry',
 
   const broken = await runCli(['audit:verify'], { VANTHU_DATA_DIR: dir });
   expect(broken.code).toBe(1);
-  expect(broken.out).toMatch(/mục đầu tiên hỏng là #7/);
+  expect(broken.out).toMatch(/#7: nội dung không khớp với mã băm/);
+  expect(broken.out).toMatch(/1 sai lệch/);
 });
