@@ -39,7 +39,8 @@ export function useOutgoing(id: string | undefined) {
   return useQuery({
     ...outgoingDetailQuery(id ?? ''),
     enabled: !!id,
-    refetchInterval: (query) => (query.state.data?.versions.some((v) => v.conversion === 'pending') ? CONVERSION_POLL_MS : false),
+    // A version and its appendices convert one after another: poll until none of them is pending.
+    refetchInterval: (query) => (query.state.data?.versions.some((v) => v.conversion === 'pending' || v.appendices.some((a) => a.conversion === 'pending')) ? CONVERSION_POLL_MS : false),
   });
 }
 
